@@ -1,0 +1,65 @@
+package cn.tingfeng.security;
+
+import cn.tingfeng.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Account administration. */
+@Path("/api/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class UserAdminResource {
+    public record CreateUserRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{2,64}", message = "只能包含字母、数字和 _ . @ -，长度 2–64") String username,
+            @NotNull @Size(min = 8, max = 72, message = "长度必须在 8 到 72 个字符之间") String password,
+            @NotEmpty(message = "至少需要一个角色") Set<String> roles,
+            Long unitId,
+            @Size(max = 100) String displayName) {
+    }
+
+    public record UserView(Long id, String username, String displayName, Set<String> roles, Long unitId,
+            String unitName, boolean enabled, Instant createdAt) {
+        static UserView of(AppUser u) {
+            return new UserView(u.id, u.username, u.displayName, new TreeSet<>(u.roles),
+                    u.unit == null ? null : u.unit.id, u.unit == null ? null : u.unit.name, u.enabled, u.createdAt);
+        }
+    }
+
+    @Inject
+    UserService service;
+    @Inject
+    UserRepository users;
+
+    @POST
+    public Response create(@Valid @NotNull CreateUserRequest request) {
+        AppUser user = service.create(new UserService.NewUser(request.username(), request.password(), request.roles(),
+                request.unitId(), request.displayName()));
+        return Response.status(201).entity(UserView.of(user)).build();
+    }
+
+    @GET
+    @Transactional
+    public List<UserView> list() {
+        return users.find("select distinct u from AppUser u left join fetch u.unit order by u.username").list()
+                .stream().map(UserView::of).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package cn.tingfeng.security;
+
+import cn.tingfeng.jurisdiction.Unit;
+import cn.tingfeng.jurisdiction.UnitRepository;
+import cn.tingfeng.shared.ApiError;
+import cn.tingfeng.shared.ApiException;
+import cn.tingfeng.shared.Roles;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Creates accounts under the rules of the role model: a department user is bound to exactly one unit. */
+@ApplicationScoped
+public class UserService {
+    public record NewUser(String username, String password, Set<String> roles, Long unitId, String displayName) {
+    }
+
+    @Inject
+    UserRepository users;
+    @Inject
+    UnitRepository units;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public AppUser create(NewUser request) {
+        if (users.findByUsername(request.username()).isPresent()) {
+            throw new ApiException(409, "conflict", "用户名已存在：" + request.username(),
+                    List.of(new ApiError.FieldError("username", "用户名已存在")));
+        }
+        List<ApiError.FieldError> errors = new ArrayList<>();
+        Set<String> roles = new LinkedHashSet<>(request.roles() == null ? Set.of() : request.roles());
+        for (String role : roles) {
+            if (!Roles.ALL.contains(role)) {
+                errors.add(new ApiError.FieldError("roles", "未知角色：" + role + "（可选 " + String.join("、", Roles.ALL) + "）"));
+            }
+        }
+        Unit unit = null;
+        if (roles.contains(Roles.DEPARTMENT)) {
+            if (request.unitId() == null) {
+                errors.add(new ApiError.FieldError("unitId", "部门账号必须绑定一个单位"));
+            } else {
+                unit = units.findByIdOptional(request.unitId()).orElse(null);
+                if (unit == null) {
+                    errors.add(new ApiError.FieldError("unitId", "单位不存在：" + request.unitId()));
+                }
+            }
+        } else if (request.unitId() != null) {
+            errors.add(new ApiError.FieldError("unitId", "只有部门账号（department）绑定单位"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "validation_failed", "请求参数有误：" + String.join("；", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+        }
+        AppUser user = new AppUser();
+        user.username = request.username();
+        user.passwordHash = BcryptUtil.bcryptHash(request.password());
+        user.displayName = request.displayName();
+        user.roles = roles;
+        user.unit = unit;
+        user.createdAt = Instant.now(clock);
+        users.persist(user);
+        return user;
+    }
+}
