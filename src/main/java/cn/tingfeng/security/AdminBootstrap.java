@@ -34,12 +34,16 @@ public class AdminBootstrap {
     }
 
     /** Creates {@code admin} when missing; returns true when it did. */
-    @Transactional
     public boolean ensureAdmin() {
+        return ensureAdmin(config.adminPassword());
+    }
+
+    @Transactional
+    boolean ensureAdmin(Optional<String> configuredPassword) {
         if (users.findByUsername(ADMIN).isPresent()) {
             return false;
         }
-        Optional<String> configured = config.adminPassword().filter(p -> !p.isBlank());
+        Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
         String password = configured.orElseGet(AdminBootstrap::randomPassword);
         userService.create(new UserService.NewUser(ADMIN, password, Set.of(Roles.ADMIN), null, "系统管理员"));
         if (configured.isPresent()) {
