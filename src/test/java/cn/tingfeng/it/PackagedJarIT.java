@@ -23,7 +23,7 @@ class PackagedJarIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("tingfeng.admin-password", ADMIN_PASSWORD,
-                    "tingfeng.data-dir", "target/it-data-" + ProcessHandle.current().pid());
+                    "tingfeng.data-dir", "./target/it-data-" + ProcessHandle.current().pid());
         }
     }
 
