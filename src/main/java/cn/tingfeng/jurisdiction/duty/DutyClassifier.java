@@ -1,0 +1,96 @@
+package cn.tingfeng.jurisdiction.duty;
+
+import cn.tingfeng.jurisdiction.text.LongestMatcher;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides the competent department category of a post from its duty words ("谁主管、谁负责"): longest,
+ * non-overlapping matches of the lexicon; title words count 1.5×; a repeated word adds a quarter of its
+ * weight per repetition (at most two). The top category leads; others scoring at least
+ * {@value #CO_RATIO} of the lead (and {@value #MIN_CO}) are co-responders; the lead is unclear when the
+ * runner-up reaches {@value #CLEAR_RATIO} of it. Immutable and thread-safe.
+ */
+public final class DutyClassifier {
+
+    static final double TITLE_FACTOR = 1.5;
+    static final double MIN_LEAD = 2.5;
+    static final double MIN_CO = 3.0;
+    static final double CO_RATIO = 0.4;
+    static final double CLEAR_RATIO = 0.8;
+    static final int MAX_CO = 3;
+
+    private final DutyLexicon lexicon;
+
+    public DutyClassifier(DutyLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public DutyLexicon lexicon() {
+        return lexicon;
+    }
+
+    public DutyClassifier withAdjustments(Map<String, Map<String, Double>> adjustments) {
+        return new DutyClassifier(lexicon.withAdjustments(adjustments));
+    }
+
+    /**
+     * @param hints extra evidence per category (e.g. a named city hospital → health), with its reason
+     */
+    public DutyResult classify(String title, String text, Map<String, Hint> hints) {
+        Map<String, Double> scores = new HashMap<>();
+        Map<String, Map<String, Double>> triggers = new HashMap<>();
+        score(title, TITLE_FACTOR, scores, triggers);
+        score(text, 1.0, scores, triggers);
+        if (hints != null) hints.forEach((c, h) -> {
+            scores.merge(c, h.weight(), Double::sum);
+            triggers.computeIfAbsent(c, k -> new LinkedHashMap<>()).merge(h.reason(), h.weight(), Double::sum);
+        });
+        List<CategoryScore> ranked = new ArrayList<>();
+        scores.forEach((c, s) -> {
+            List<Map.Entry<String, Double>> t = new ArrayList<>(triggers.getOrDefault(c, Map.of()).entrySet());
+            t.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            List<String> words = new ArrayList<>();
+            for (Map.Entry<String, Double> e : t) words.add(e.getKey());
+            ranked.add(new CategoryScore(c, Math.round(s * 100) / 100.0, words));
+        });
+        ranked.sort(Comparator.comparingDouble(CategoryScore::score).reversed().thenComparing(CategoryScore::category));
+        if (ranked.isEmpty() || ranked.get(0).score() < MIN_LEAD) return new DutyResult(ranked, null, List.of(), false, 0.0);
+        CategoryScore lead = ranked.get(0);
+        double second = ranked.size() > 1 ? ranked.get(1).score() : 0.0;
+        List<CategoryScore> co = new ArrayList<>();
+        for (int i = 1; i < ranked.size() && co.size() < MAX_CO; i++) {
+            CategoryScore c = ranked.get(i);
+            if (c.score() >= MIN_CO && c.score() >= CO_RATIO * lead.score()) co.add(c);
+        }
+        boolean clear = second < CLEAR_RATIO * lead.score();
+        double margin = (lead.score() - second) / lead.score();
+        double strength = Math.min(1.0, lead.score() / 8.0);
+        double confidence = strength * (0.55 + 0.45 * margin);
+        return new DutyResult(ranked, lead, co, clear, Math.round(confidence * 1000) / 1000.0);
+    }
+
+    /** Extra evidence for a category, e.g. from the place gazetteer. */
+    public record Hint(double weight, String reason) {
+    }
+
+    private void score(String s, double factor, Map<String, Double> scores, Map<String, Map<String, Double>> triggers) {
+        if (s == null || s.isEmpty()) return;
+        Map<String, Integer> seen = new HashMap<>();
+        for (LongestMatcher.Match<List<DutyLexicon.Signal>> m : lexicon.find(s)) {
+            int n = seen.merge(m.key(), 1, Integer::sum);
+            double repeat = n == 1 ? 1.0 : n <= 3 ? 0.25 : 0.0;
+            if (repeat == 0.0) continue;
+            for (DutyLexicon.Signal sig : m.value()) {
+                double w = sig.weight() * factor * repeat;
+                scores.merge(sig.category(), w, Double::sum);
+                triggers.computeIfAbsent(sig.category(), k -> new LinkedHashMap<>()).merge(m.key(), w, Double::sum);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package cn.tingfeng.jurisdiction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints the mean time per classification (target &lt; 1 ms). Run: ./mvnw -q -o -Pbench test -Dtest=ClassifierBenchmark */
+@Tag("benchmark")
+class ClassifierBenchmark {
+
+    @Test
+    void meanMillisecondsPerClassification() throws Exception {
+        long t0 = System.nanoTime();
+        ResponsibilityClassifier c = ResponsibilityClassifier.shipped();
+        long build = System.nanoTime() - t0;
+        List<String[]> posts = new ArrayList<>();
+        for (JsonNode p : PostCorpus.readResource("/jurisdiction-test/own-posts.jsonl"))
+            posts.add(new String[]{p.get("title").asText(), p.get("text").asText()});
+        int warm = 20_000, runs = 50_000;
+        long sink = 0;
+        for (int i = 0; i < warm; i++) sink += c.classify(posts.get(i % posts.size())[0], posts.get(i % posts.size())[1]).rationale().size();
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) sink += c.classify(posts.get(i % posts.size())[0], posts.get(i % posts.size())[1]).rationale().size();
+        double mean = (System.nanoTime() - start) / 1e6 / runs;
+        System.out.printf("classifier build %.0f ms; %d classifications, mean %.4f ms per post (sink %d)%n", build / 1e6, runs, mean, sink);
+    }
+}
