@@ -19,7 +19,7 @@ import java.util.UUID;
  * <ul>
  *   <li>object keys sorted by UTF-16 code units (Java {@code String.compareTo}), no whitespace;</li>
  *   <li>strings: only {@code "} {@code \} and control characters escaped ({@code \b \f \n \r \t}, else
- *       {@code \u00XX}); lone surrogates escaped as {@code \uXXXX} so distinct strings never collide
+ *       <code>&#92;u00XX</code>); lone surrogates escaped as <code>&#92;uXXXX</code> so distinct strings never collide
  *       in UTF-8; everything else written as is (UTF-8);</li>
  *   <li>numbers: integers as plain decimals; {@link BigDecimal} with trailing zeros stripped, plain
  *       notation ({@code 1.50} → {@code 1.5}, {@code 1E+2} → {@code 100}); float and double are
