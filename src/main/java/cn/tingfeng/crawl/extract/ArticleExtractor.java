@@ -47,6 +47,9 @@ public final class ArticleExtractor {
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
             "(责任编辑|编辑[:：]|打印|关闭窗口|关闭本页|【关闭】|返回顶部|上一篇|下一篇|分享到|字号|纠错|"
                     + "来源[:：]|作者[:：]|发布时间|发表于|浏览次数|点击数|阅读次数|扫一扫|版权所有|Copyright)");
+    private static final Pattern COMMENTS_START = Pattern.compile(
+            "(?i)^(网友|读者|最新|热门|相关|全部|精彩)?(评论|留言|回复|跟帖|点评)(列表|区)?\\s*[:：(（\\[【]?\\s*\\d*\\s*[)）\\]】]?$|"
+                    + "^(发表|我要|我来)(评论|留言|回复)|^(comments?|feedback|responses?)\\b");
     private static final String PUNCT = "，。！？；：、“”‘’（）《》…—,.!?;:\"()";
 
     private final Clock clock;
@@ -70,6 +73,9 @@ public final class ArticleExtractor {
         removeNoise(body);
         Analysis a = analyse(body);
         Frame best = a.best();
+        if (Boolean.getBoolean("tingfeng.extract.debug") && best != null) {
+            System.err.println("best=" + best.element.cssSelector() + " score=" + best.subtree);
+        }
         List<Segment> content = contentSegments(a, best, title);
 
         StringBuilder text = new StringBuilder();
@@ -250,7 +256,7 @@ public final class ArticleExtractor {
                         if (top.current != null) {
                             top.current.text.append('\n');
                         }
-                    } else if (tag.equals("a")) {
+                    } else if (isLink(e)) {
                         linkDepth[0]++;
                     } else if (BLOCK_TAGS.contains(tag)) {
                         top.current = null;
@@ -270,7 +276,7 @@ public final class ArticleExtractor {
                 }
                 Element e = (Element) node;
                 String tag = e.normalName();
-                if (tag.equals("a")) {
+                if (isLink(e)) {
                     linkDepth[0]--;
                 } else if (BLOCK_TAGS.contains(tag)) {
                     Frame f = stack.remove(stack.size() - 1);
@@ -301,6 +307,11 @@ public final class ArticleExtractor {
             }
         }
         return a;
+    }
+
+    /** An anchor without href (a named anchor, often left unclosed) is not a link. */
+    private static boolean isLink(Element e) {
+        return e.normalName().equals("a") && e.hasAttr("href");
     }
 
     private static double weigh(Segment s) {
@@ -338,6 +349,34 @@ public final class ArticleExtractor {
             }
             inside.add(s);
         }
+        // a comments section inside the container ends the article
+        int good = 0;
+        for (int i = 0; i < inside.size(); i++) {
+            Segment s = inside.get(i);
+            if (good >= 50 && s.chars <= 16 && COMMENTS_START.matcher(s.cleanText()).find()) {
+                inside = new ArrayList<>(inside.subList(0, i));
+                break;
+            }
+            if (s.weight > 0) {
+                good += s.chars;
+            }
+        }
+        // a second dated entry (next blog post, next forum floor, a comment) ends the article
+        good = 0;
+        for (int i = 0; i < inside.size(); i++) {
+            Segment s = inside.get(i);
+            if (good >= 200 && isDateLine(s) && proseAfter(inside, i) >= 50) {
+                int cut = i;
+                if (i > 0 && inside.get(i - 1).chars <= 40 && inside.get(i - 1).weight <= 0) {
+                    cut = i - 1;
+                }
+                inside = new ArrayList<>(inside.subList(0, cut));
+                break;
+            }
+            if (s.weight > 0) {
+                good += s.chars;
+            }
+        }
         // trim boilerplate at both ends: short lines that are not prose
         while (!inside.isEmpty() && isEdgeNoise(inside.get(0))) {
             inside.remove(0);
@@ -346,6 +385,20 @@ public final class ArticleExtractor {
             inside.remove(inside.size() - 1);
         }
         return inside;
+    }
+
+    private static boolean isDateLine(Segment s) {
+        return s.chars <= 40 && (s.weight <= 0 || s.chars <= 30) && !DateFinder.findAll(s.cleanText(), null).isEmpty();
+    }
+
+    private static int proseAfter(List<Segment> segs, int i) {
+        int n = 0;
+        for (int j = i + 1; j < segs.size(); j++) {
+            if (segs.get(j).weight > 0) {
+                n += segs.get(j).chars;
+            }
+        }
+        return n;
     }
 
     private static boolean isEdgeNoise(Segment s) {
@@ -401,8 +454,15 @@ public final class ArticleExtractor {
                 if (f.hasTime()) {
                     score += 1.5;
                 }
+                if (s.linkChars * 2 > s.chars) {
+                    score -= 2; // a date in a list of links: other articles
+                }
                 if (s.chars > 200 && f.start() > 40) {
                     score -= 1.5; // a date mentioned inside a paragraph of prose
+                }
+                if (Boolean.getBoolean("tingfeng.extract.debug")) {
+                    System.err.printf("date %s seg=%d t=%d c0=%d c1=%d score=%.2f %s%n", f.value(), i, t, c0, c1, score,
+                            text.length() > 60 ? text.substring(0, 60) : text);
                 }
                 if (score > bestScore) {
                     bestScore = score;

@@ -29,6 +29,9 @@ public final class DateFinder {
                     + "(?:\\s*(?::|：|分)\\s*(\\d{1,2})\\s*秒?)?)?");
     private static final Pattern CN_NUM_DATE = Pattern.compile(
             "([〇零一二三四五六七八九○Ｏ０-９]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日");
+    /** The US form ASP.NET pages print: 9/17/2004 5:54:13 AM. */
+    private static final Pattern US_DATE = Pattern.compile(
+            "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?");
     private static final Pattern LABEL = Pattern.compile(
             "(发布|发表|更新|时间|日期|来源|Posted|posted|published|Published|Date|date|于)[^\\n]{0,12}$");
 
@@ -44,6 +47,31 @@ public final class DateFinder {
             if (t != null) {
                 String before = text.substring(Math.max(0, m.start() - 16), m.start());
                 out.add(new Found(t, m.start(), m.end(), LABEL.matcher(before).find()));
+            }
+        }
+        Matcher u = US_DATE.matcher(text);
+        while (u.find()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(u.group(3)), Integer.parseInt(u.group(1)), Integer.parseInt(u.group(2)));
+                if (!plausible(d, latest)) {
+                    continue;
+                }
+                Temporal t = d;
+                if (u.group(4) != null) {
+                    int h = Integer.parseInt(u.group(4));
+                    String ampm = u.group(7);
+                    if (ampm != null && ampm.equalsIgnoreCase("pm") && h < 12) {
+                        h += 12;
+                    } else if (ampm != null && ampm.equalsIgnoreCase("am") && h == 12) {
+                        h = 0;
+                    }
+                    int sec = u.group(6) == null ? 0 : Integer.parseInt(u.group(6));
+                    t = d.atTime(h, Integer.parseInt(u.group(5)), sec);
+                }
+                String before = text.substring(Math.max(0, u.start() - 16), u.start());
+                out.add(new Found(t, u.start(), u.end(), LABEL.matcher(before).find()));
+            } catch (DateTimeException | NumberFormatException ignored) {
+                // not a date
             }
         }
         Matcher c = CN_NUM_DATE.matcher(text);

@@ -20,6 +20,9 @@ record Metadata(String title, Temporal published, String author) {
         "release_date", "article_date_original", "originalPublicationDate"};
     private static final String[] AUTHOR_META = {"article:author", "author", "Author", "dc.creator", "ContentSource", "source", "og:article:author"};
 
+    private static final java.util.regex.Pattern SCRIPT_DATE = java.util.regex.Pattern.compile(
+            "[\"']?(datePublished|pubDate|pubdate|pubtime|pubTime|publish_time|publishTime|publishDate|pub_time|ptime)[\"']?\\s*[:=]\\s*[\"']([^\"']{8,40})[\"']");
+
     static Metadata read(Document doc, LocalDate latest) {
         String title = firstMeta(doc, "og:title", "twitter:title", "ArticleTitle", "headline");
         Temporal published = null;
@@ -65,6 +68,17 @@ record Metadata(String title, Temporal published, String author) {
                 }
             } catch (Exception ignored) {
                 // hostile or broken JSON-LD: ignore
+            }
+        }
+        if (published == null) {
+            for (Element script : doc.getElementsByTag("script")) {
+                java.util.regex.Matcher m = SCRIPT_DATE.matcher(script.data());
+                if (m.find()) {
+                    published = DateFinder.parseValue(m.group(2), latest);
+                    if (published != null) {
+                        break;
+                    }
+                }
             }
         }
         if (published == null) {

@@ -31,7 +31,12 @@ final class TitleFinder {
                 continue;
             }
             int score = 0;
-            if (!docKey.isEmpty() && docKey.contains(key)) {
+            String chosen = text;
+            String part = squash(stripSite(docTitle));
+            if (part.length() >= 6 && key.contains(part) && key.length() > part.length() && key.length() <= part.length() + 8) {
+                score = part.length();
+                chosen = stripSite(docTitle); // a heading with a label (原创, 置顶) around the real title
+            } else if (!docKey.isEmpty() && docKey.contains(key)) {
                 score = key.length();
             } else if (!declaredKey.isEmpty() && declaredKey.contains(key)) {
                 score = key.length();
@@ -43,7 +48,7 @@ final class TitleFinder {
             }
             if (score > bestLen) {
                 bestLen = score;
-                best = text;
+                best = chosen;
             }
         }
         if (best != null) {
