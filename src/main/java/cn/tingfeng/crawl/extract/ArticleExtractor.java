@@ -73,9 +73,6 @@ public final class ArticleExtractor {
         removeNoise(body);
         Analysis a = analyse(body);
         Frame best = a.best();
-        if (Boolean.getBoolean("tingfeng.extract.debug") && best != null) {
-            System.err.println("best=" + best.element.cssSelector() + " score=" + best.subtree);
-        }
         List<Segment> content = contentSegments(a, best, title);
 
         StringBuilder text = new StringBuilder();
@@ -459,10 +456,6 @@ public final class ArticleExtractor {
                 }
                 if (s.chars > 200 && f.start() > 40) {
                     score -= 1.5; // a date mentioned inside a paragraph of prose
-                }
-                if (Boolean.getBoolean("tingfeng.extract.debug")) {
-                    System.err.printf("date %s seg=%d t=%d c0=%d c1=%d score=%.2f %s%n", f.value(), i, t, c0, c1, score,
-                            text.length() > 60 ? text.substring(0, 60) : text);
                 }
                 if (score > bestScore) {
                     bestScore = score;
