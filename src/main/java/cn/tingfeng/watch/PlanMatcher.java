@@ -76,6 +76,7 @@ public final class PlanMatcher {
             anchored.add(new ArrayList<>());
         }
         for (int p = 0; p < plans.length; p++) {
+            roots[p].reorder(weight);
             Set<Integer> anchors = roots[p].anchors(weight);
             for (int t : anchors) {
                 anchored.get(t).add(p);
@@ -259,6 +260,10 @@ public final class PlanMatcher {
         abstract void collectTerms(Set<Integer> into, boolean negated);
 
         abstract void collectEvidence(Scratch s, boolean negated, EvidenceSink sink);
+
+        /** Puts the children least likely to hold first, so evaluation stops early. */
+        void reorder(double[] weight) {
+        }
     }
 
     private static double cost(Set<Integer> anchors, double[] weight) {
@@ -374,6 +379,17 @@ public final class PlanMatcher {
         }
 
         @Override
+        void reorder(double[] weight) {
+            for (Node c : children) {
+                c.reorder(weight);
+            }
+            Arrays.sort(children, Comparator.comparingDouble(c -> {
+                Set<Integer> a = c.anchors(weight);
+                return a == null ? Double.MAX_VALUE : cost(a, weight);
+            }));
+        }
+
+        @Override
         Set<Integer> anchors(double[] weight) {
             Set<Integer> best = null;
             double bestCost = Double.MAX_VALUE;
@@ -423,6 +439,13 @@ public final class PlanMatcher {
         }
 
         @Override
+        void reorder(double[] weight) {
+            for (Node c : children) {
+                c.reorder(weight);
+            }
+        }
+
+        @Override
         Set<Integer> anchors(double[] weight) {
             Set<Integer> all = new LinkedHashSet<>();
             for (Node c : children) {
@@ -462,6 +485,11 @@ public final class PlanMatcher {
         @Override
         boolean eval(Scratch s) {
             return !child.eval(s);
+        }
+
+        @Override
+        void reorder(double[] weight) {
+            child.reorder(weight);
         }
 
         @Override

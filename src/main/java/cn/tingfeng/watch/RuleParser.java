@@ -290,8 +290,8 @@ public final class RuleParser {
             } catch (NumberFormatException e) {
                 d = -1;
             }
-            if (d < 1 || d > MAX_NEAR) {
-                throw new RuleSyntaxException(pos, "的 NEAR 距离应写成 NEAR/数字，数字为 1 到 " + MAX_NEAR + " 之间的整数");
+            if (d < 0 || d > MAX_NEAR) {
+                throw new RuleSyntaxException(pos, "的 NEAR 距离应写成 NEAR/数字，数字为 0 到 " + MAX_NEAR + " 之间的整数");
             }
             return new Token(Kind.NEAR, w, pos, d);
         }

@@ -100,7 +100,7 @@ class RuleParserTest {
     @Test
     void badNearDistanceIsReported() {
         assertError("连云港 NEAR/x 爆炸", 5, "NEAR 距离");
-        assertError("连云港 NEAR/0 爆炸", 5, "NEAR 距离");
+        assertError("连云港 NEAR/1001 爆炸", 5, "NEAR 距离");
     }
 
     @Test
