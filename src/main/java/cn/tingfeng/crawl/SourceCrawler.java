@@ -1,5 +1,7 @@
 package cn.tingfeng.crawl;
 
+import cn.tingfeng.post.ContentHash;
+import cn.tingfeng.post.UrlCanonicalizer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

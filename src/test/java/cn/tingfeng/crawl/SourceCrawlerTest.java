@@ -163,7 +163,7 @@ class SourceCrawlerTest {
         CrawlRun run = crawler.run(def, SourceCrawler.Known.NONE);
         assertThat(run.errors()).isEmpty();
         assertThat(run.posts()).extracting(CrawledPost::url)
-                .containsExactly("https://weibo.example/1a", "https://weibo.example/2a");
+                .containsExactly("http://weibo.example/1a", "http://weibo.example/2a");
         assertThat(run.posts().get(1).engagement()).containsEntry("likes", 20L).containsEntry("shares", 3L);
         assertThat(run.posts().get(0).author()).isEqualTo("网友1");
         assertThat(run.posts().get(0).publishedAt()).isEqualTo(LocalDateTime.of(2026, 2, 21, 10, 1));
@@ -278,7 +278,7 @@ class SourceCrawlerTest {
                 """.formatted(dir.toString().replace("\\", "/")));
         CrawlRun run = crawler.run(def, SourceCrawler.Known.NONE);
         assertThat(run.posts()).extracting(CrawledPost::url).containsExactlyInAnyOrder(
-                "https://bbs.example/t/1", "https://weibo.example/9", "https://news.example/x");
+                "http://bbs.example/t/1", "http://weibo.example/9", "http://news.example/x");
         Map<String, ImportFileParser.ImportReport> reports = new java.util.HashMap<>();
         run.imports().forEach(r -> reports.put(r.file(), r));
         assertThat(reports.get("a.csv").rejected()).extracting(ImportFileParser.Rejected::reason)

@@ -1,5 +1,7 @@
 package cn.tingfeng.post.dedup;
 
+import cn.tingfeng.post.ContentHash;
+import cn.tingfeng.post.UrlCanonicalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.tingfeng.post.dedup;
 
+import cn.tingfeng.post.ContentHash;
+import cn.tingfeng.post.UrlCanonicalizer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cn.tingfeng.crawl;
+package cn.tingfeng.post;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,13 +19,15 @@ public final class UrlCanonicalizer {
             "share_from", "sharesource", "wfr", "isappinstalled", "scene", "clicktime", "enterid", "gclid", "fbclid",
             "msclkid", "yclid", "igshid", "mpshare", "srcid", "timestamp", "_t", "ts", "tt_from", "app", "share_type",
             "sharer_sharetime", "sharer_shareid", "subscene", "vd_source", "xhsshare", "appuid", "apptime",
-            "share_medium", "share_plat", "share_source", "bbid", "from_source", "wechat_source", "chksm", "sessionid");
+            "share_medium", "share_plat", "share_source", "bbid", "from_source", "wechat_source", "chksm", "sessionid", "sharer", "fr", "track_id", "utm");
     private static final Pattern TRACKING_PREFIX = Pattern.compile("(?i)^(utm_|hmsr|hmpl|hmcu|hmkw|hmci|pk_|mtm_|_hs).*");
 
     private UrlCanonicalizer() {
     }
 
-    /** The canonical URL, or the trimmed input when it is not a parseable absolute http(s) URL. */
+    /**
+     * The canonical URL (a key, not an address to fetch: the scheme is folded to http, default ports, fragments,
+     * tracking parameters and a trailing slash are dropped, parameters sorted), or the trimmed input when it is not a parseable absolute http(s) URL. */
     public static String canonicalize(String url) {
         if (url == null) {
             return null;
@@ -52,8 +54,12 @@ public final class UrlCanonicalizer {
             if (path == null || path.isEmpty()) {
                 path = "/";
             }
+            if (path.length() > 1 && path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
             String query = canonicalQuery(u.getRawQuery());
-            StringBuilder b = new StringBuilder(scheme).append("://").append(host);
+            // http and https name the same page for de-duplication: the key always says http.
+            StringBuilder b = new StringBuilder("http://").append(host);
             if (port != -1) {
                 b.append(':').append(port);
             }
