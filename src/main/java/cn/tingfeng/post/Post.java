@@ -60,6 +60,15 @@ public class Post {
     @Column(nullable = false)
     public String status = ACTIVE;
 
+    @Column(name = "version_no", nullable = false)
+    public int versionNo = 1;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     public Integer likes;
     public Integer comments;
     public Integer shares;
