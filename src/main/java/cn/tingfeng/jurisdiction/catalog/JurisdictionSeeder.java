@@ -56,6 +56,7 @@ public class JurisdictionSeeder {
 
     /** Reads the files again, upserts the catalog and rebuilds the classifier. */
     public synchronized ReloadResult reload() {
+        long start = System.nanoTime();
         JurisdictionLoader.LoadResult loaded = JurisdictionLoader.loadTolerant(List.of(JurisdictionLoader.SHIPPED),
                 config.dir().orElse(null));
         loaded.errors().forEach(e -> LOG.errorf("属地数据文件有误，已跳过（本辖区数据照常加载）：%s", e));
@@ -63,7 +64,8 @@ public class JurisdictionSeeder {
         report.warnings().forEach(w -> LOG.warn(w));
         classifiers.install(loaded);
         List<String> names = loaded.data().jurisdictions().stream().map(j -> j.name() + "（" + j.source() + "）").toList();
-        LOG.infof("属地数据已加载：%s；新建县区/乡镇 %d、更新 %d，新建单位 %d、更新 %d、停用 %d", names, report.territoriesCreated(),
+        LOG.infof("属地数据已加载（%d ms）：%s；新建县区/乡镇 %d、更新 %d，新建单位 %d、更新 %d、停用 %d",
+                (System.nanoTime() - start) / 1_000_000, names, report.territoriesCreated(),
                 report.territoriesUpdated(), report.unitsCreated(), report.unitsUpdated(), report.unitsDeactivated());
         return new ReloadResult(report, loaded.errors(), loaded.version(), names);
     }
