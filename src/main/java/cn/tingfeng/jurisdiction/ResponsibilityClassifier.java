@@ -196,6 +196,7 @@ public final class ResponsibilityClassifier {
             }
             confidence *= 0.4 + 0.6 * duty.confidence();
         }
+        learnedNote(masked, why);
         casualty.ifPresent(c -> why.add("分级：" + c.reason() + "。"));
         if (grade != null && grade.isMajor()) {
             flags.add(Flag.MAJOR_IMPACT);
@@ -207,6 +208,25 @@ public final class ResponsibilityClassifier {
                     + propaganda.unit() + "、" + cyber.unit() + "协调处置和信息发布。");
         }
         return new Classification(level, territory == null ? null : territory.name(), lead, co, grade, round(confidence), why, flags);
+    }
+
+    /**
+     * Names every learned (reviewed and approved) weight adjustment whose term occurs in the text, so that a
+     * learned weight never acts silently.
+     */
+    private void learnedNote(String text, List<String> why) {
+        Map<String, Map<String, Double>> adjustments = lexicon().adjustments();
+        if (adjustments.isEmpty()) return;
+        Map<String, StringBuilder> byTerm = new LinkedHashMap<>();
+        adjustments.forEach((category, terms) -> terms.forEach((term, delta) -> {
+            if (delta != 0 && text.contains(term)) {
+                StringBuilder b = byTerm.computeIfAbsent(term, k -> new StringBuilder());
+                b.append(b.length() == 0 ? "" : "，").append(lexicon().label(category)).append(delta > 0 ? " +" : " −")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", Math.abs(delta)));
+            }
+        }));
+        byTerm.forEach((term, b) -> why.add("学习权重：“" + term + "”的职责权重经分析员纠错学习、管理员审核后调整（" + b
+                + "），已计入本次判断。"));
     }
 
     private String unit(Jurisdiction jur, String category, CountyLevelUnit territory) {

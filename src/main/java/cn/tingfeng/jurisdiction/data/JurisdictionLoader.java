@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -71,6 +74,81 @@ public final class JurisdictionLoader {
         DutyFile duties = readResource(DUTIES, DutyFile.class);
         for (Jurisdiction j : list) validateCategories(j, duties);
         return new JurisdictionData(list, duties, readResource(DIVISIONS, DivisionsFile.class));
+    }
+
+    /**
+     * The outcome of a tolerant load: the jurisdictions that loaded, one message per rejected external file
+     * (naming the file and the offending field), and a short digest of every file read (the data version).
+     */
+    public record LoadResult(JurisdictionData data, List<String> errors, String version) {
+        public LoadResult {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Like {@link #load} but an invalid external file (or a missing external directory) does not stop the
+     * others: it is skipped and reported in {@link LoadResult#errors()}. The classpath files must be valid.
+     */
+    public static LoadResult loadTolerant(List<String> classpathFiles, Path externalDir) {
+        MessageDigest digest = sha256();
+        List<Jurisdiction> list = new ArrayList<>();
+        for (String resource : classpathFiles) {
+            digest.update(resourceBytes(resource));
+            list.add(new Jurisdiction(readResource(resource, JurisdictionFile.class), "classpath:" + resource));
+        }
+        DutyFile duties = readResource(DUTIES, DutyFile.class);
+        digest.update(resourceBytes(DUTIES));
+        for (Jurisdiction j : list) validateCategories(j, duties);
+        List<String> errors = new ArrayList<>();
+        if (externalDir != null) {
+            if (!Files.isDirectory(externalDir)) {
+                errors.add("属地数据目录不存在：" + externalDir.toAbsolutePath());
+            } else {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(externalDir)) {
+                    files = s.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+                            .sorted().toList();
+                } catch (IOException e) {
+                    files = List.of();
+                    errors.add("无法读取属地数据目录 " + externalDir + "：" + e.getMessage());
+                }
+                for (Path p : files) {
+                    try {
+                        Jurisdiction j = new Jurisdiction(readFile(p), p.toString());
+                        for (Jurisdiction other : list)
+                            if (other.code().equals(j.code()))
+                                throw new IllegalArgumentException("属地文件 " + p + "：字段 code “" + j.code() + "” 与 " + other.source() + " 重复");
+                        validateCategories(j, duties);
+                        digest.update(Files.readAllBytes(p));
+                        list.add(j);
+                    } catch (IllegalArgumentException | IOException e) {
+                        errors.add(e.getMessage());
+                    }
+                }
+            }
+        }
+        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        return new LoadResult(new JurisdictionData(list, duties, readResource(DIVISIONS, DivisionsFile.class)), errors, version);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resourceBytes(String resource) {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl == null) cl = JurisdictionLoader.class.getClassLoader();
+        try (InputStream in = cl.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("类路径上找不到属地数据：" + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JurisdictionFile readFile(Path path) {
