@@ -52,6 +52,8 @@ public class TrackingViews {
     @Inject
     AssignmentRepository assignments;
     @Inject
+    EventRecordRepository events;
+    @Inject
     SupervisionRecordRepository supervision;
     @Inject
     LeaderInstructionRepository instructions;
@@ -90,7 +92,7 @@ public class TrackingViews {
             cv.put(c.key(), new ClockView(c.status().code(), c.target(), c.limit(), c.metAt(), c.stoppedAt(), c.workingDays(),
                     c.nextActionAt(), c.rule()));
         }
-        List<EventView> history = withHistory ? clocks.events.history(a.id).stream().map(TrackingViews::event).toList() : List.of();
+        List<EventView> history = withHistory ? events.history(a.id).stream().map(TrackingViews::event).toList() : List.of();
         return new AssignmentView(a.id, a.incident.id, a.incident.title, a.unit.id, a.unit.name, a.role, a.status, a.assignedAt,
                 a.assignedBy, a.policyVersion, cv, supervision.ofAssignment(a.id).stream().map(r -> supervision(r, a)).toList(), history);
     }
