@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Verification of the tamper-evident log, and an on-demand signed checkpoint. */
-@Path("/api")
+@Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     public record CheckpointView(boolean written, Long seq, String headHash, String keyId) {
@@ -20,14 +20,14 @@ public class AuditResource {
     AuditService audit;
 
     @GET
-    @Path("/audit/verify")
+    @Path("/verify")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public AuditService.Verification verify() {
         return audit.verify();
     }
 
     @POST
-    @Path("/admin/audit/checkpoints")
+    @Path("/checkpoints")
     @RolesAllowed(Roles.ADMIN)
     public CheckpointView checkpoint() {
         return audit.checkpoint().map(c -> new CheckpointView(true, c.seq(), c.headHash(), c.keyId()))
