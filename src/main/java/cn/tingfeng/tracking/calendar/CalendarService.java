@@ -51,6 +51,11 @@ public class CalendarService {
         return c;
     }
 
+    /** Re-reads the shipped data and the override file (after an edit of the file by hand). */
+    public synchronized void reload() {
+        current = WorkdayCalendar.shippedWithOverride(overrideFile());
+    }
+
     public Path overrideFile() {
         return config.calendarOverrideFile().orElse(core.dataDir().resolve("calendar/holidays-override.json"));
     }
