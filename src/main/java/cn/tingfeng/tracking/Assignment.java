@@ -46,6 +46,14 @@ public class Assignment {
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
 
+    /** Id of the SLA policy version frozen when the clocks started ({@link cn.tingfeng.tracking.sla.PolicySnapshot#versionId()}). */
+    @Column(name = "policy_version")
+    public String policyVersion;
+
+    /** The frozen {@link cn.tingfeng.tracking.sla.PolicySnapshot} as JSON: a later policy edit never rewrites it. */
+    @Column(name = "policy_snapshot", length = 20_000)
+    public String policySnapshot;
+
     @Version
     public int version;
 }

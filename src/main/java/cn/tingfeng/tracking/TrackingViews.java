@@ -1,0 +1,123 @@
+package cn.tingfeng.tracking;
+
+import cn.tingfeng.incident.Incident;
+import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.shared.ApiException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read models of the tracker at the API edge (records, never entities), with clocks derived live at "now". */
+@ApplicationScoped
+public class TrackingViews {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record ClockView(String status, Instant target, Instant limit, Instant metAt, Instant stoppedAt,
+                            boolean workingDays, Instant nextActionAt, String rule) {
+    }
+
+    public record SupervisionView(Long id, String type, String clock, String rule, Instant deadline, Instant dueAt,
+                                  List<String> recipients, String subject, Instant createdAt, Instant acknowledgedAt,
+                                  String acknowledgedBy, Long assignmentId, Long incidentId, String incidentTitle,
+                                  Long unitId, String unitName) {
+    }
+
+    public record EventView(int seq, String type, Instant at, String actor, Instant time, String reason, String ref,
+                            Map<String, Object> details) {
+    }
+
+    public record AssignmentView(Long id, Long incidentId, String incidentTitle, Long unitId, String unitName, String role,
+                                 String status, Instant assignedAt, String assignedBy, String policyVersion,
+                                 Map<String, ClockView> clocks, List<SupervisionView> supervision, List<EventView> history) {
+    }
+
+    public record InstructionView(Long id, Long assignmentId, String text, Instant dueAt, String issuedBy, Instant issuedAt,
+                                  Instant completedAt, String completedBy, String completionNote) {
+    }
+
+    public record IncidentView(Long id, String title, String summary, String grade, String status, Instant startedAt,
+                               String territory, Instant createdAt, String createdBy, List<AssignmentView> assignments,
+                               List<InstructionView> instructions) {
+    }
+
+    @Inject
+    ClockService clocks;
+    @Inject
+    AssignmentRepository assignments;
+    @Inject
+    EventRecordRepository events;
+    @Inject
+    SupervisionRecordRepository supervision;
+    @Inject
+    LeaderInstructionRepository instructions;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Clock clock;
+
+    /** The incident with its assignments; a department user sees it only when assigned, and only its own assignment. */
+    @Transactional
+    public IncidentView incident(Incident i) {
+        List<Assignment> all = assignments.list("incident.id = ?1 order by id", i.id);
+        List<Assignment> visible = all;
+        if (user.isConfinedToUnit()) {
+            Long unit = user.unitId().orElse(-1L);
+            visible = all.stream().filter(a -> a.unit.id.equals(unit)).toList();
+            if (visible.isEmpty()) throw ApiException.forbidden("只能查看交办给本单位的舆情事件");
+        }
+        List<Long> ids = visible.stream().map(a -> a.id).toList();
+        return new IncidentView(i.id, i.title, i.summary, i.grade == null ? null : i.grade.name(), i.status, i.startedAt,
+                i.territory == null ? null : i.territory.name, i.createdAt, i.createdBy,
+                visible.stream().map(a -> assignment(a, true)).toList(),
+                instructions.ofIncident(i.id).stream().filter(n -> ids.contains(n.assignmentId)).map(TrackingViews::instruction).toList());
+    }
+
+    @Transactional
+    public AssignmentView assignment(Long id) {
+        return assignment(assignments.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("交办")), true);
+    }
+
+    public AssignmentView assignment(Assignment a, boolean withHistory) {
+        ClockService.Loaded l = clocks.load(a);
+        AssignmentClocks derived = clocks.derive(l, clock.instant());
+        Map<String, ClockView> cv = new LinkedHashMap<>();
+        for (ObligationClock c : derived.clocks()) {
+            cv.put(c.key(), new ClockView(c.status().code(), c.target(), c.limit(), c.metAt(), c.stoppedAt(), c.workingDays(),
+                    c.nextActionAt(), c.rule()));
+        }
+        List<EventView> history = withHistory ? events.history(a.id).stream().map(TrackingViews::event).toList() : List.of();
+        return new AssignmentView(a.id, a.incident.id, a.incident.title, a.unit.id, a.unit.name, a.role, a.status, a.assignedAt,
+                a.assignedBy, a.policyVersion, cv, supervision.ofAssignment(a.id).stream().map(r -> supervision(r, a)).toList(), history);
+    }
+
+    public static SupervisionView supervision(SupervisionRecord r, Assignment a) {
+        return new SupervisionView(r.id, r.step, r.clockKey, r.ruleText, r.deadline, r.dueAt, Arrays.asList(r.recipients.split(",")),
+                r.subject, r.createdAt, r.acknowledgedAt, r.acknowledgedBy, r.assignmentId, a.incident.id, a.incident.title,
+                a.unit.id, a.unit.name);
+    }
+
+    static InstructionView instruction(LeaderInstruction n) {
+        return new InstructionView(n.id, n.assignmentId, n.text, n.dueAt, n.issuedBy, n.issuedAt, n.completedAt, n.completedBy,
+                n.completionNote);
+    }
+
+    @SuppressWarnings("unchecked")
+    static EventView event(EventRecord e) {
+        Map<String, Object> details = null;
+        if (e.details != null) {
+            try {
+                details = JSON.readValue(e.details, Map.class);
+            } catch (Exception ex) {
+                details = Map.of("raw", e.details);
+            }
+        }
+        return new EventView(e.seq, e.type, e.at, e.actor, e.eventTime, e.reason, e.ref, details);
+    }
+}
