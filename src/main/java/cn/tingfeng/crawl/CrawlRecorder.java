@@ -29,11 +29,13 @@ public class CrawlRecorder {
                 v.sourceId = sourceId;
                 v.urlHash = hash;
                 v.url = p.url().length() > 2000 ? p.url().substring(0, 2000) : p.url();
-                validators.persist(v);
             }
             v.etag = cut(p.etag(), 500);
             v.lastModified = cut(p.lastModified(), 100);
             v.updatedAt = now;
+            if (v.id == null) {
+                validators.persist(v);
+            }
         }
     }
 

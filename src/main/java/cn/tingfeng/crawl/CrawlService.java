@@ -14,6 +14,7 @@ import cn.tingfeng.source.SourceDefinition;
 import cn.tingfeng.source.SourceRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,6 +66,7 @@ public class CrawlService {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     /** Called by the Quartz job: a source that went away or is running is skipped, never an error. */
+    @ActivateRequestContext
     public void runScheduled(String key) {
         SourceDefinition d = registry.definition(key).orElse(null);
         if (d == null || !d.enabled()) {
