@@ -37,4 +37,33 @@ public class Source {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The definition's schedule as written (interval such as 15m, or a Quartz cron expression). */
+    public String schedule;
+
+    /** "all" or the monitoring plans, comma separated. */
+    public String keywords;
+
+    /** File name in the crawlers/ folder this row mirrors; null for sources not defined by a file. */
+    @Column(name = "definition_file")
+    public String definitionFile;
+
+    /** SHA-256 of the definition file's bytes. */
+    @Column(name = "definition_hash")
+    public String definitionHash;
+
+    /** {@link #VALID}, {@link #INVALID} (the file has errors) or {@link #MISSING} (the file was removed). */
+    @Column(name = "definition_state", nullable = false)
+    public String definitionState = VALID;
+
+    /** The file's validation errors, one "file: field: reason" a line, when {@link #INVALID}. */
+    @Column(name = "validation_errors", length = 10000)
+    public String validationErrors;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static final String VALID = "valid";
+    public static final String INVALID = "invalid";
+    public static final String MISSING = "missing";
 }

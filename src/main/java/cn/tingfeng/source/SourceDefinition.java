@@ -16,6 +16,36 @@ public record SourceDefinition(String id, String name, SourceType type, URI url,
                                boolean allowPrivateNetwork, boolean enabled, HtmlSpec html, JsonSpec json, SitemapSpec sitemap,
                                ImportSpec importSpec, Path file) {
 
+    /** This definition with its import folder resolved against {@code root} when it was written relative. */
+    public SourceDefinition withImportRoot(Path root) {
+        if (importSpec == null || importSpec.folder().isAbsolute()) {
+            return this;
+        }
+        return new SourceDefinition(id, name, type, url, schedule, keywords, platform, politeness, allowPrivateNetwork,
+                enabled, html, json, sitemap, new ImportSpec(root.resolve(importSpec.folder()).normalize()), file);
+    }
+
+    /** The schedule as written in the file: an interval such as 15m or the cron expression. */
+    public String scheduleText() {
+        if (schedule == null) {
+            return null;
+        }
+        if (schedule.isCron()) {
+            return schedule.cron();
+        }
+        java.time.Duration d = schedule.interval();
+        if (d.toDays() > 0 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
+            return d.toDays() + "d";
+        }
+        if (d.toHours() > 0 && d.equals(java.time.Duration.ofHours(d.toHours()))) {
+            return d.toHours() + "h";
+        }
+        if (d.toMinutes() > 0 && d.equals(java.time.Duration.ofMinutes(d.toMinutes()))) {
+            return d.toMinutes() + "m";
+        }
+        return d.toSeconds() + "s";
+    }
+
     /** Every {@code interval} (e.g. "15m") or by a Quartz cron expression; exactly one is set. */
     public record Schedule(Duration interval, String cron) {
         public boolean isCron() {

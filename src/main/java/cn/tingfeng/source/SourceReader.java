@@ -317,11 +317,13 @@ public final class SourceReader {
             return null;
         }
         known(n, "import", Set.of("folder"));
-        Path folder = Path.of(n.get("folder").asText());
-        if (!folder.isAbsolute() && file.getParent() != null) {
-            folder = file.getParent().resolve(folder).normalize();
+        // a relative folder is resolved by the application against its import root (tingfeng.crawlers.import-dir)
+        String text = n.get("folder").asText().trim();
+        if (text.isEmpty() || text.contains("\0")) {
+            error("import.folder", "投放目录不能为空");
+            return null;
         }
-        return new ImportSpec(folder);
+        return new ImportSpec(Path.of(text));
     }
 
     // ------------------------------------------------------------------ helpers

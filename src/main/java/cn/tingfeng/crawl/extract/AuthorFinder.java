@@ -16,6 +16,16 @@ final class AuthorFinder {
     private AuthorFinder() {
     }
 
+    /**
+     * A label without a colon in the middle of a long paragraph is prose ("本刊记者经历了……"), not a byline: bylines
+     * are lines of their own, short.
+     */
+    private static boolean inProse(String text, Matcher m) {
+        String label = text.substring(m.start(), m.start(1));
+        boolean colon = label.contains(":") || label.contains("：") || label.endsWith("/") || label.endsWith("／");
+        return !colon && text.length() > 40;
+    }
+
     static String find(List<ArticleExtractor.Segment> all, List<ArticleExtractor.Segment> content, String title) {
         int c0 = content.isEmpty() ? 0 : content.get(0).order;
         int c1 = content.isEmpty() ? all.size() - 1 : content.get(content.size() - 1).order;
@@ -33,7 +43,7 @@ final class AuthorFinder {
                 Matcher m = p.matcher(s.cleanText());
                 if (m.find()) {
                     String v = m.group(1).strip();
-                    if (!v.isEmpty()) {
+                    if (!v.isEmpty() && !inProse(s.cleanText(), m)) {
                         best = v;
                         bestDist = dist;
                     }

@@ -105,6 +105,27 @@ class ExtractionQualityTest {
         assertThat(rate).isGreaterThanOrEqualTo(0.90);
     }
 
+    /** Printed, not enforced: author or source right on the CWCED pages whose label names one. */
+    @Test
+    void authorFigureOnCwcedPages() throws IOException {
+        int right = 0;
+        int total = 0;
+        for (String id : cwcedIds()) {
+            String label = Files.readString(pages.resolve("cwced/author/" + id + ".txt"), StandardCharsets.UTF_8).strip();
+            if (label.isEmpty() || label.equals("UNKNOWN")) {
+                continue;
+            }
+            String got = extractCwced(id).author();
+            boolean ok = got != null && java.util.Arrays.stream(label.split("\\s+")).anyMatch(got::contains);
+            if (VERBOSE && !ok) {
+                System.out.printf("author miss %s: label %s got %s%n", id, label, got);
+            }
+            right += ok ? 1 : 0;
+            total++;
+        }
+        System.out.printf("CWCED author right: %d/%d = %.3f%n", right, total, (double) right / total);
+    }
+
     @Test
     void titleMatchesReferenceOnGneArticlePages() throws IOException {
         JsonNode ref = new ObjectMapper().readTree(pages.resolve("gne/reference-output.json").toFile());
