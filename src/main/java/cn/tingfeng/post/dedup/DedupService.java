@@ -1,6 +1,7 @@
 package cn.tingfeng.post.dedup;
 
 import cn.tingfeng.post.Post;
+import cn.tingfeng.watch.WatchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * De-duplication of collected posts. Same canonical URL is one post already ({@code PostStore}); the same content
@@ -29,8 +29,8 @@ public class DedupService {
     PostFingerprintRepository fingerprints;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "tingfeng.watch.dedup-window", defaultValue = "P7D")
-    Duration window;
+    @Inject
+    WatchConfig config;
 
     private Deduplicator index;
 
@@ -85,7 +85,7 @@ public class DedupService {
     private synchronized Deduplicator index() {
         if (index == null) {
             Deduplicator d = new Deduplicator();
-            Instant since = clock.instant().minus(window);
+            Instant since = clock.instant().minus(config.dedupWindow());
             List<PostFingerprint> recent = fingerprints.list("createdAt >= ?1 and duplicateOf is null order by postId", since);
             for (PostFingerprint f : recent) {
                 d.add(String.valueOf(f.postId), new Deduplicator.Fingerprint(null, "#" + f.postId, decode(f.minhash, f.shingles)));
