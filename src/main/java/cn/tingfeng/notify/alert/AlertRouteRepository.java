@@ -1,0 +1,8 @@
+package cn.tingfeng.notify.alert;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AlertRouteRepository implements PanacheRepository<AlertRoute> {
+}

@@ -1,0 +1,71 @@
+package cn.tingfeng.notify.alert;
+
+import cn.tingfeng.notify.Alert;
+import cn.tingfeng.notify.DingTalkSigner;
+import cn.tingfeng.notify.RobotMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Sends one alert over one route: e-mail through quarkus-mailer, 企业微信 / 钉钉 robots over HTTPS (钉钉 signed). */
+@ApplicationScoped
+public class Channels {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Mailer mailer;
+    @Inject
+    Clock clock;
+    @Inject
+    AlertsConfig config;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Throws when the message was not accepted. */
+    public void send(Alert alert, AlertRoute route) throws IOException, InterruptedException {
+        RobotMessages messages = new RobotMessages(config.zone());
+        switch (route.channel) {
+            case "EMAIL" -> mailer.send(Mail.withText(route.target, "【" + alert.kind().label() + "】" + oneLine(alert.title()),
+                    messages.markdown(alert)));
+            case "WECOM" -> post(route.target, messages.weComBody(alert));
+            case "DINGTALK" -> post(route.secret == null || route.secret.isBlank() ? route.target
+                    : DingTalkSigner.signedUrl(route.target, route.secret, clock.instant()), messages.dingTalkBody(alert));
+            default -> throw new IllegalStateException("unknown channel " + route.channel);
+        }
+    }
+
+    private void post(String url, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("webhook answered HTTP " + response.statusCode());
+        }
+        // both robots answer {"errcode":0,"errmsg":"ok"}; any other errcode is a refusal (bad signature, limit ...)
+        try {
+            JsonNode answer = JSON.readTree(response.body());
+            if (answer != null && answer.has("errcode") && answer.get("errcode").asInt() != 0) {
+                throw new IOException("webhook refused: " + answer);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: accepted by status
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
+    }
+}
