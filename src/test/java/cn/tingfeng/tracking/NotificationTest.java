@@ -59,12 +59,6 @@ class NotificationTest {
                     Map.entry("tracking.notify.wecom-url", "http://127.0.0.1:" + HTTP + "/wecom?key=k1"),
                     Map.entry("tracking.notify.dingtalk-url", "http://127.0.0.1:" + HTTP + "/dingtalk?access_token=t1"),
                     Map.entry("tracking.notify.dingtalk-secret", SECRET)));
-            if (System.getenv("TINGFENG_TEST_JDBC_URL") == null) {
-                // Its own in-memory database: after an application restart, H2 2.4 fails CHECK ... IN (...) constraints
-                // created by a session of the stopped application ("Check constraint invalid ... database has been closed").
-                m.put("quarkus.datasource.jdbc.url",
-                        "jdbc:h2:mem:tingfeng-notify;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            }
             return m;
         }
     }
