@@ -59,7 +59,7 @@ public class SourceJobs {
         try {
             for (JobKey k : quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
                 if (!wanted.containsKey(k.getName())) {
-                    quartz.deleteJob(k);
+                    deleteJob(k);
                     Log.infof("来源 %s 已停止调度", k.getName());
                 }
             }
@@ -69,6 +69,11 @@ public class SourceJobs {
                 if (existing != null && sameSchedule(existing, desired)) {
                     continue;
                 }
+                if (existing != null) {
+                    // Replacing in place fails with the JDBC store when the trigger type changes (cron <-> interval):
+                    // Quartz updates the row of the old type's table. Remove the old schedule first.
+                    deleteJob(JobKey.jobKey(d.id(), GROUP));
+                }
                 JobDetail job = JobBuilder.newJob(SourceJob.class).withIdentity(d.id(), GROUP)
                         .usingJobData(SourceJob.SOURCE, d.id()).build();
                 quartz.scheduleJob(job, Set.of(desired), true);
@@ -77,6 +82,29 @@ public class SourceJobs {
             return scheduled();
         } catch (SchedulerException e) {
             throw new IllegalStateException("来源调度失败：" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a job; retried because, with the JDBC store, a one-off trigger that has just fired (a manual run) can
+     * vanish between Quartz listing the job's triggers and reading them.
+     */
+    private void deleteJob(JobKey k) throws SchedulerException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                quartz.deleteJob(k);
+                return;
+            } catch (org.quartz.JobPersistenceException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
