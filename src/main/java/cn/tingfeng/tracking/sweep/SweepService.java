@@ -62,6 +62,8 @@ public class SweepService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    TrackingMetrics metrics;
 
     public record Fired(Long recordId, Long assignmentId, String clock, String type, Instant deadline, Instant dueAt) {
     }
@@ -98,7 +100,10 @@ public class SweepService {
             }
         }
         long t2 = System.nanoTime();
-        return new SweepReport(now, due.size(), fired, duplicates, failed, (t1 - t0) / 1_000_000, (t2 - t0) / 1_000_000);
+        SweepReport report = new SweepReport(now, due.size(), fired, duplicates, failed, (t1 - t0) / 1_000_000,
+                (t2 - t0) / 1_000_000);
+        metrics.recorded(report);
+        return report;
     }
 
     private Outcome process(Long assignmentId, Instant now) {
