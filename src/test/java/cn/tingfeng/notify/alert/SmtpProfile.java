@@ -14,12 +14,6 @@ public class SmtpProfile implements QuarkusTestProfile {
         Map<String, String> config = new java.util.HashMap<>(Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(PORT), "quarkus.mailer.tls",
                 "false", "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.from", "tingfeng@test.local"));
-        if (System.getenv("TINGFENG_TEST_JDBC_URL") == null) {
-            // an in-memory H2 of its own: H2 2.4 fails check constraints ("database has been closed") when a restarted
-            // application reuses an in-memory database created by the application that stopped
-            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:tingfeng-smtp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        }
         return config;
     }
 
