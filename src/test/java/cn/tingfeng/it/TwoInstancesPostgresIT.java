@@ -38,6 +38,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two real instances of the packaged application (two {@code java -jar target/quarkus-app/quarkus-run.jar} processes)
@@ -50,7 +51,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code TINGFENG_IT_POSTGRES_PASSWORD} (empty). See .ci/run and docs/tracking.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfEnvironmentVariable(named = "TINGFENG_IT_POSTGRES_URL", matches = ".*\\S.*", disabledReason = TwoInstancesPostgresIT.SKIPPED)
 class TwoInstancesPostgresIT {
+    static final String SKIPPED = "TwoInstancesPostgresIT skipped: set TINGFENG_IT_POSTGRES_URL=jdbc:postgresql://host:5432/"
+            + "<empty database> and build the jar for PostgreSQL first (see .ci/run)";
     static final String ADMIN_PASSWORD = "two-inst-admin-pw-1";
     static final String PASSWORD = "two-inst-user-pw-1";
     /** Due 30 h after the start: 催办 (3 h), 督办 (5 h), 问责 (29 h); the reminder is superseded once the target has passed. */
@@ -161,9 +165,7 @@ class TwoInstancesPostgresIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         url = System.getenv("TINGFENG_IT_POSTGRES_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "TwoInstancesPostgresIT skipped: set TINGFENG_IT_POSTGRES_URL=jdbc:postgresql://host:5432/<empty database> "
-                        + "and build the jar for PostgreSQL first (see .ci/run)");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), SKIPPED);
         dbUser = envOr("TINGFENG_IT_POSTGRES_USER", "postgres");
         dbPassword = envOr("TINGFENG_IT_POSTGRES_PASSWORD", "");
         assertThat(new File("target/quarkus-app/quarkus-run.jar")).as("packaged jar").exists();
