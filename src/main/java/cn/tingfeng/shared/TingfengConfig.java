@@ -18,4 +18,8 @@ public interface TingfengConfig {
     /** Create one demo account per role (the {@code demo} profile only). */
     @WithDefault("false")
     boolean demoAccounts();
+
+    /** Load the demo's sample plan and invented posts (the {@code demo} profile only). */
+    @WithDefault("false")
+    boolean demoData();
 }

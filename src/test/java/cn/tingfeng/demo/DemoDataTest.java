@@ -1,0 +1,32 @@
+package cn.tingfeng.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo's sample posts go through the real pipeline: plan match, repost detection, grouping into incidents. */
+@QuarkusTest
+class DemoDataTest {
+    @Inject
+    DemoData demo;
+
+    @Test
+    void samplePostsBecomeIncidentsWithTheRepostJoiningItsOriginalAndLoadOnlyOnce() {
+        demo.load();
+        demo.load();
+        List<Map<String, Object>> items = given().auth().preemptive().basic("t-analyst", "test-password-1")
+                .get("/api/incidents?size=100").then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> school = items.stream()
+                .filter(i -> String.valueOf(i.get("title")).contains("伊山镇一小学食堂饭菜发霉")).findFirst().orElseThrow();
+        assertThat(((Number) school.get("posts")).intValue()).isEqualTo(3);
+        assertThat(((Number) school.get("reposts")).intValue()).isEqualTo(1);
+        assertThat(items).filteredOn(i -> String.valueOf(i.get("title")).contains("讨薪无果")).hasSize(1);
+        given().auth().preemptive().basic("t-analyst", "test-password-1").get("/api/plans").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem(DemoData.PLAN));
+    }
+}
