@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The role pages on one hostile incident: analyst queue and incident page, department tasks, leader, supervisor, admin. */
 @QuarkusTest
 class RolePagesTest {
-    static final String BODY = "连云港市灌南县堆沟港镇一化工厂今天上午发生爆炸，现场浓烟滚滚，附近居民称听到巨大响声，"
-            + "门窗玻璃被震碎。据当地应急管理部门通报，事故造成3人死亡、5人受伤，伤者已送往县人民医院救治。<img src=x onerror=alert(2)>";
+    static final String BODY = "网页测试镇一处仓储物流园区今天凌晨发生爆炸并引发火情，园区值班人员称先听到闷响后看到火光，"
+            + "消防部门出动多辆消防车扑救。据通报，事故造成3人死亡，另有多名工人受伤，涉事企业负责人已被控制。<img src=x onerror=alert(2)>";
 
     @Inject
     PostStore store;
@@ -71,15 +71,15 @@ class RolePagesTest {
     @Test
     void everyRoleSeesItsPagesAndHostileTextStaysEscaped() {
         String key = "web-" + UUID.randomUUID();
-        String tag = "堆沟港" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String tag = "网页测试" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         Source src = source(key);
         api("t-analyst").body(Map.of("name", "网页测试-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
                 .post("/api/plans").then().statusCode(201);
         Instant now = Instant.parse("2030-09-12T06:00:00Z");
         clock.set(now);
-        String title = "<script>alert('xss')</script>" + tag + "化工厂发生爆炸 已致3人死亡";
+        String title = "<script>alert('xss')</script>" + tag + "物流园区发生爆炸 已致3人死亡";
         Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html", title,
-                BODY.replace("堆沟港", tag), "网友", now.minus(Duration.ofMinutes(90)), "web", null)).postId();
+                BODY.replace("网页测试镇", tag + "镇") + "编号" + key, "网友", now.minus(Duration.ofMinutes(90)), "web", null)).postId();
         long incident = incidentOf(post);
 
         // analyst: alert queue and the incident page, escaped
