@@ -92,7 +92,6 @@ public class IncidentResource {
 
     @Transactional
     TrackingViews.IncidentView view(Long id) {
-        Incident i = incidents.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("舆情事件"));
-        return views.incident(i);
+        return views.incident(id);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 public class UnitResource {
     /** What a unit looks like at the API edge. */
     public record UnitView(Long id, String name, String category, String level, String territory) {
-        static UnitView of(Unit u) {
+        public static UnitView of(Unit u) {
             return new UnitView(u.id, u.name, u.category, u.level, u.territory.name);
         }
     }

@@ -36,14 +36,6 @@ public class UserAdminResource {
             @Size(max = 100) String displayName) {
     }
 
-    public record UserView(Long id, String username, String displayName, Set<String> roles, Long unitId,
-            String unitName, boolean enabled, Instant createdAt) {
-        static UserView of(AppUser u) {
-            return new UserView(u.id, u.username, u.displayName, new TreeSet<>(u.roles),
-                    u.unit == null ? null : u.unit.id, u.unit == null ? null : u.unit.name, u.enabled, u.createdAt);
-        }
-    }
-
     @Inject
     UserService service;
     @Inject
@@ -53,13 +45,11 @@ public class UserAdminResource {
     public Response create(@Valid @NotNull CreateUserRequest request) {
         AppUser user = service.create(new UserService.NewUser(request.username(), request.password(), request.roles(),
                 request.unitId(), request.displayName()));
-        return Response.status(201).entity(UserView.of(user)).build();
+        return Response.status(201).entity(UserService.UserView.of(user)).build();
     }
 
     @GET
-    @Transactional
-    public List<UserView> list() {
-        return users.find("select distinct u from AppUser u left join fetch u.unit order by u.username").list()
-                .stream().map(UserView::of).toList();
+    public List<UserService.UserView> list() {
+        return service.list();
     }
 }

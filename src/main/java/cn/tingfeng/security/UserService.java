@@ -19,6 +19,14 @@ import java.util.Set;
 /** Creates accounts under the rules of the role model: a department user is bound to exactly one unit. */
 @ApplicationScoped
 public class UserService {
+    public record UserView(Long id, String username, String displayName, java.util.Set<String> roles, Long unitId,
+            String unitName, boolean enabled, java.time.Instant createdAt) {
+        static UserView of(AppUser u) {
+            return new UserView(u.id, u.username, u.displayName, new java.util.TreeSet<>(u.roles),
+                    u.unit == null ? null : u.unit.id, u.unit == null ? null : u.unit.name, u.enabled, u.createdAt);
+        }
+    }
+
     public record NewUser(String username, String password, Set<String> roles, Long unitId, String displayName) {
     }
 
@@ -28,6 +36,13 @@ public class UserService {
     UnitRepository units;
     @Inject
     Clock clock;
+
+    /** Every account with its unit, by username. */
+    @Transactional
+    public java.util.List<UserView> list() {
+        return users.find("select distinct u from AppUser u left join fetch u.unit order by u.username").list()
+                .stream().map(UserView::of).toList();
+    }
 
     @Transactional
     public AppUser create(NewUser request) {

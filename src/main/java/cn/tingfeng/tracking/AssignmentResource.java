@@ -57,9 +57,7 @@ public class AssignmentResource {
     @RolesAllowed(Roles.DEPARTMENT)
     @Transactional
     public List<TrackingViews.AssignmentView> queue(@QueryParam("mine") String mine) {
-        Long unit = user.unitId().orElse(-1L);
-        return assignments.list("unit.id = ?1 order by case when status in ('closed', 'reassigned') then 1 else 0 end, id desc", unit)
-                .stream().limit(500).map(a -> views.assignment(a, false)).toList();
+        return views.unitQueue();
     }
 
     @POST

@@ -27,7 +27,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SupervisionResource {
     @Inject
-    SupervisionRecordRepository records;
+    TrackingViews views;
     @Inject
     AssignmentRepository assignments;
     @Inject
@@ -44,8 +44,7 @@ public class SupervisionResource {
     @Transactional
     public List<TrackingViews.SupervisionView> list(@QueryParam("status") @DefaultValue("open") String status) {
         if (!status.equals("open") && !status.equals("all")) throw ApiException.badRequest("status", "须为 open 或 all");
-        List<SupervisionRecord> rs = status.equals("open") ? records.open(1000) : records.all(1000);
-        return rs.stream().map(r -> TrackingViews.supervision(r, assignments.findById(r.assignmentId))).toList();
+        return views.supervisionRecords(status.equals("open"));
     }
 
     /** Acknowledged by the unit concerned (its department users) or by the supervision office. */

@@ -79,6 +79,22 @@ public class TrackingViews {
                 instructions.ofIncident(i.id).stream().filter(n -> ids.contains(n.assignmentId)).map(TrackingViews::instruction).toList());
     }
 
+    /** By id: 404 when unknown; a department user sees it only when assigned (see {@link #incident(Incident)}). */
+    @Transactional
+    public IncidentView incident(Long id) {
+        Incident i = assignments.getEntityManager().find(Incident.class, id);
+        if (i == null) throw ApiException.notFound("舆情事件");
+        return incident(i);
+    }
+
+    /** The queue of the caller's unit (a department user): open items first, newest first, at most 500. */
+    @Transactional
+    public List<AssignmentView> unitQueue() {
+        Long unit = user.unitId().orElse(-1L);
+        return assignments.list("unit.id = ?1 order by case when status in ('closed', 'reassigned') then 1 else 0 end, id desc", unit)
+                .stream().limit(500).map(a -> assignment(a, false)).toList();
+    }
+
     @Transactional
     public AssignmentView assignment(Long id) {
         return assignment(assignments.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("交办")), true);
@@ -95,6 +111,13 @@ public class TrackingViews {
         List<EventView> history = withHistory ? events.history(a.id).stream().map(TrackingViews::event).toList() : List.of();
         return new AssignmentView(a.id, a.incident.id, a.incident.title, a.unit.id, a.unit.name, a.role, a.status, a.assignedAt,
                 a.assignedBy, a.policyVersion, cv, supervision.ofAssignment(a.id).stream().map(r -> supervision(r, a)).toList(), history);
+    }
+
+    /** The supervision office's list: open records (not acknowledged) or all, newest first, at most 1000. */
+    @Transactional
+    public List<SupervisionView> supervisionRecords(boolean openOnly) {
+        List<SupervisionRecord> rs = openOnly ? supervision.open(1000) : supervision.all(1000);
+        return rs.stream().map(r -> supervision(r, assignments.findById(r.assignmentId))).toList();
     }
 
     public static SupervisionView supervision(SupervisionRecord r, Assignment a) {

@@ -43,20 +43,7 @@ public class PlanResource {
             List<@Size(max = 100) String> sources, List<@Size(max = 32) String> platforms, Boolean enabled) {
     }
 
-    public record VersionView(int version, String kind, String rule, String createdBy, Instant createdAt) {
-        static VersionView of(PlanVersion v) {
-            return new VersionView(v.versionNo, v.ruleKind, v.ruleText, v.createdBy, v.createdAt);
-        }
-    }
-
-    public record PlanView(Long id, String name, String owner, List<String> sources, List<String> platforms,
-            boolean enabled, int currentVersion, List<VersionView> versions, Instant updatedAt) {
-    }
-
     public record CheckRequest(@Size(max = 20_000) String rule, @Valid RuleSpec.Slots slots) {
-    }
-
-    public record CheckResult(boolean valid, List<RuleSyntaxException.RuleError> errors, String compiled) {
     }
 
     public record PreviewRequest(@Size(max = 20_000) String rule, @Valid RuleSpec.Slots slots,
@@ -64,74 +51,40 @@ public class PlanResource {
     }
 
     @Inject
-    PlanService service;
-    @Inject
-    PlanRepository plans;
-    @Inject
-    PreviewService previews;
-    @Inject
-    MatcherRegistry matchers;
+    PlanEditor editor;
     @Inject
     CurrentUser user;
 
     @POST
     public Response create(@Valid @NotNull PlanRequest r) {
-        MonitoringPlan p = service.create(new PlanService.PlanInput(r.name(), RuleSpec.of(r.rule(), r.slots()),
+        PlanEditor.PlanView v = editor.create(new PlanService.PlanInput(r.name(), RuleSpec.of(r.rule(), r.slots()),
                 r.sources(), r.platforms(), r.enabled()), user.username());
-        matchers.rebuild();
-        return Response.status(201).entity(view(p.id)).build();
+        return Response.status(201).entity(v).build();
     }
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER})
-    @Transactional
-    public List<PlanView> list() {
-        return plans.listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(this::view).toList();
+    public List<PlanEditor.PlanView> list() {
+        return editor.list();
     }
 
     @PUT
     @Path("{id}")
-    public PlanView update(@PathParam("id") Long id, @Valid @NotNull PlanUpdate r) {
+    public PlanEditor.PlanView update(@PathParam("id") Long id, @Valid @NotNull PlanUpdate r) {
         RuleSpec rule = r.rule() == null && r.slots() == null ? null : RuleSpec.of(r.rule(), r.slots());
-        service.update(id, new PlanService.PlanInput(r.name(), rule, r.sources(), r.platforms(), r.enabled()),
+        return editor.update(id, new PlanService.PlanInput(r.name(), rule, r.sources(), r.platforms(), r.enabled()),
                 user.username());
-        matchers.rebuild();
-        return view(id);
     }
 
     @POST
     @Path("check")
-    public CheckResult check(@Valid @NotNull CheckRequest r) {
-        try {
-            Rule rule = RuleSpec.of(r.rule(), r.slots()).compile();
-            return new CheckResult(true, List.of(), rule.toString());
-        } catch (RuleSyntaxException e) {
-            return new CheckResult(false, List.of(e.toError()), null);
-        }
+    public PlanEditor.CheckResult check(@Valid @NotNull CheckRequest r) {
+        return editor.check(r.rule(), r.slots());
     }
 
     @POST
     @Path("preview")
     public PreviewService.Preview preview(@Valid @NotNull PreviewRequest r) {
-        Rule rule;
-        try {
-            rule = RuleSpec.of(r.rule(), r.slots()).compile();
-        } catch (RuleSyntaxException e) {
-            throw ApiException.badRequest("rule", e.getMessage());
-        }
-        return previews.preview(rule, r.days() == null ? 7 : r.days());
-    }
-
-    private PlanView view(Long id) {
-        return view(plans.findById(id));
-    }
-
-    private PlanView view(MonitoringPlan p) {
-        return new PlanView(p.id, p.name, p.owner, split(p.scopeSources), split(p.scopePlatforms), p.enabled,
-                p.currentVersion, plans.versions(p.id).stream().map(VersionView::of).toList(), p.updatedAt);
-    }
-
-    private static List<String> split(String s) {
-        return s == null ? List.of() : Arrays.asList(s.split(","));
+        return editor.preview(r.rule(), r.slots(), r.days());
     }
 }

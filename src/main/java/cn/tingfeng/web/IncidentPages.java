@@ -1,0 +1,103 @@
+package cn.tingfeng.web;
+
+import cn.tingfeng.incident.triage.IncidentViews;
+import cn.tingfeng.jurisdiction.proposal.ProposalService;
+import cn.tingfeng.jurisdiction.proposal.ProposalViews;
+import cn.tingfeng.notify.alert.AlertQueue;
+import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.shared.ApiException;
+import cn.tingfeng.shared.Roles;
+import cn.tingfeng.tracking.TrackingViews;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** The analyst's 预警队列 and the incident pages (list with filters; one incident with posts, heat, proposal, clocks). */
+@Path("/app")
+@Produces(MediaType.TEXT_HTML)
+public class IncidentPages {
+    /** One hour of the heat timeline, with its bar height in percent of the busiest hour. */
+    public record Bar(java.time.Instant hour, int posts, int percent) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance alerts(List<AlertQueue.AlertView> alerts, boolean all, long unacked);
+
+        static native TemplateInstance incidents(IncidentViews.Page page, String status, String grade, String rising,
+                List<String> statuses, List<String> grades, Integer nextPage);
+
+        static native TemplateInstance incident(TrackingViews.IncidentView incident, IncidentViews.AssessmentView assessment,
+                IncidentViews.HeatView heat, List<Bar> bars, List<IncidentViews.PostRow> posts,
+                ProposalViews.ProposalView proposal);
+    }
+
+    @Inject
+    AlertQueue alerts;
+    @Inject
+    IncidentViews incidents;
+    @Inject
+    TrackingViews tracking;
+    @Inject
+    ProposalService proposals;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("alerts")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public TemplateInstance alerts(@QueryParam("all") String all) {
+        return Templates.alerts(alerts.list(all == null, null, 0, 200), all != null, alerts.unackedCount());
+    }
+
+    @POST
+    @Path("alerts/{id}/ack")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Response ack(@PathParam("id") Long id) {
+        alerts.ack(id, user.username());
+        return Response.seeOther(URI.create("/app/alerts")).build();
+    }
+
+    @GET
+    @Path("incidents")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
+    public TemplateInstance incidents(@QueryParam("status") String status, @QueryParam("grade") String grade,
+            @QueryParam("rising") String rising, @QueryParam("page") int page) {
+        String g = grade != null && grade.matches("I|II|III|IV") ? grade : null;
+        Boolean r = "true".equals(rising) ? Boolean.TRUE : null;
+        String s = status == null || status.isBlank() ? null : status;
+        IncidentViews.Page result = incidents.list(s, g, r, Math.max(0, page), 50);
+        Integer next = result.total() > (long) (result.page() + 1) * result.size() ? result.page() + 1 : null;
+        return Templates.incidents(result, s, g, r == null ? null : "true",
+                List.of("new", "confirmed", "assigned", "closed", "dismissed", "merged"), List.of("I", "II", "III", "IV"), next);
+    }
+
+    @GET
+    @Path("incidents/{id}")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
+    public TemplateInstance incident(@PathParam("id") Long id) {
+        TrackingViews.IncidentView view = tracking.incident(id);
+        IncidentViews.HeatView heat = incidents.heat(id);
+        int max = heat.timeline().stream().mapToInt(b -> b.posts()).max().orElse(1);
+        List<Bar> bars = heat.timeline().stream()
+                .map(b -> new Bar(b.hour(), b.posts(), Math.max(2, b.posts() * 100 / Math.max(1, max)))).toList();
+        ProposalViews.ProposalView proposal;
+        try {
+            proposal = proposals.view(id);
+        } catch (ApiException e) {
+            proposal = null;
+        }
+        return Templates.incident(view, incidents.assessment(id), heat, bars, incidents.posts(id), proposal);
+    }
+}

@@ -1,0 +1,48 @@
+package cn.tingfeng.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Map;
+
+/** Chinese labels for the codes the services use ({@code {lbl:status(incident.status)}} …). */
+@TemplateExtension(namespace = "lbl")
+public final class WebLabels {
+    private static final Map<String, String> STATUS = Map.ofEntries(Map.entry("new", "待核实"), Map.entry("confirmed", "已确认"),
+            Map.entry("dismissed", "已排除"), Map.entry("assigned", "已交办"), Map.entry("closed", "已办结"),
+            Map.entry("merged", "已合并"), Map.entry("acknowledged", "已签收"), Map.entry("responded", "已回应"),
+            Map.entry("disputed", "有异议"), Map.entry("reassigned", "已改派"),
+            Map.entry("active", "办理中"), Map.entry("close_requested", "申请办结"));
+    private static final Map<String, String> CLOCK = Map.of("pending", "进行中", "warning", "已超目标时限", "overdue", "已超最迟时限",
+            "met", "按时完成", "late", "超目标时限完成", "breached", "超最迟时限完成");
+    private static final Map<String, String> GRADE = Map.of("I", "I 级 特别重大", "II", "II 级 重大", "III", "III 级 较大", "IV", "IV 级 一般");
+    private static final Map<String, String> STEP = Map.of("reminder", "提醒", "urge", "催办", "supervise", "督办",
+            "accountability", "问责");
+    private static final Map<String, String> CLOCK_KEY = Map.of("ack", "签收", "firstResponse", "首次回应",
+            "pressConference", "新闻发布会", "feedback", "反馈", "close", "办结", "instruction", "领导批示");
+
+    private WebLabels() {
+    }
+
+    static String status(String code) {
+        return code == null ? "—" : STATUS.getOrDefault(code, code);
+    }
+
+    static String clock(String code) {
+        return code == null ? "—" : CLOCK.getOrDefault(code, code);
+    }
+
+    static String grade(String grade) {
+        return grade == null ? "未定级" : GRADE.getOrDefault(grade, grade);
+    }
+
+    static String step(String step) {
+        return step == null ? "—" : STEP.getOrDefault(step, step);
+    }
+
+    static String clockName(String key) {
+        return key == null ? "—" : CLOCK_KEY.getOrDefault(key, key);
+    }
+
+    static String role(String role) {
+        return "lead".equals(role) ? "牵头" : "co".equals(role) ? "协办" : role;
+    }
+}
