@@ -42,6 +42,29 @@ public final class WebLabels {
         return key == null ? "—" : CLOCK_KEY.getOrDefault(key, key);
     }
 
+    /** Art. 18 category code → its Chinese label (the code itself when unknown). */
+    static String category(String code) {
+        if (code == null) {
+            return "—";
+        }
+        try {
+            return cn.tingfeng.incident.assess.Art18Category.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    /** Sentiment label and score, e.g. 负面（-0.93）. */
+    static String sentiment(String label, Double score) {
+        String name = label == null ? "—" : switch (label) {
+            case "negative" -> "负面";
+            case "positive" -> "正面";
+            case "neutral" -> "中性";
+            default -> label;
+        };
+        return score == null ? name : name + "（" + String.format(java.util.Locale.ROOT, "%.2f", score) + "）";
+    }
+
     static String role(String role) {
         return "lead".equals(role) ? "牵头" : "co".equals(role) ? "协办" : role;
     }
