@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * The {@code demo} profile's sample material, so that a first look shows the pipeline working on a machine that
  * cannot reach the internet: one monitoring plan and a handful of invented posts (demo/posts.jsonl, written for the
  * demo, not collected) stored through {@link PostStore} like any crawled post, so they are matched, de-duplicated,
- * grouped into incidents, assessed, classified and alerted on. Runs once (skipped when the demo source exists).
+ * grouped into incidents, assessed, classified and alerted on. The plan watches only the demo source, so it never
+ * touches real collections. Runs once (skipped when the demo source exists).
  */
 @ApplicationScoped
 public class DemoData {
@@ -80,7 +81,7 @@ public class DemoData {
             plans.create(new PlanService.PlanInput(PLAN, RuleSpec.of(null, new RuleSpec.Slots(
                     List.of("连云港", "海州", "连云区", "赣榆", "东海", "灌云", "灌南", "墟沟", "新浦"),
                     List.of(), List.of("发霉", "欠薪", "拖欠工资", "讨薪", "异味", "偷排", "被困", "故障", "投诉", "质疑"),
-                    List.of("演习", "演练"))), List.of(), List.of(), true), "demo");
+                    List.of("演习", "演练"))), List.of(SOURCE_KEY), List.of(), true), "demo");
         }
         Instant now = clock.instant();
         ObjectMapper json = new ObjectMapper();

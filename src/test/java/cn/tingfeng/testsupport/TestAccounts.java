@@ -91,6 +91,11 @@ public class TestAccounts {
         }
     }
 
+    /** REST-assured request as this test user (HTTP Basic, JSON). */
+    public static io.restassured.specification.RequestSpecification as(String username) {
+        return io.restassured.RestAssured.given().auth().preemptive().basic(username, PASSWORD).contentType("application/json");
+    }
+
     /** The test account that has exactly this role. */
     public static String userFor(String role) {
         return "t-" + role;

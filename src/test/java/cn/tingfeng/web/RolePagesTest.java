@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.not;
 
 import cn.tingfeng.post.PostStore;
 import cn.tingfeng.source.Source;
-import cn.tingfeng.source.SourceRepository;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
+import cn.tingfeng.testsupport.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ class RolePagesTest {
     @Inject
     PostStore store;
     @Inject
-    SourceRepository sources;
+    TestSources testSources;
     @Inject
     MutableClock clock;
     @Inject
@@ -46,21 +46,7 @@ class RolePagesTest {
         clock.reset();
     }
 
-    static RequestSpecification api(String user) {
-        return given().auth().preemptive().basic(user, TestAccounts.PASSWORD).contentType("application/json");
-    }
 
-    @Transactional
-    Source source(String key) {
-        Source s = new Source();
-        s.key = key;
-        s.name = key;
-        s.type = "api";
-        s.platform = "web";
-        s.createdAt = Instant.now();
-        sources.persist(s);
-        return s;
-    }
 
     @Transactional
     long incidentOf(Long postId) {
@@ -72,8 +58,8 @@ class RolePagesTest {
     void everyRoleSeesItsPagesAndHostileTextStaysEscaped() {
         String key = "web-" + UUID.randomUUID();
         String tag = "网页测试" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
-        Source src = source(key);
-        api("t-analyst").body(Map.of("name", "网页测试-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
+        Source src = testSources.create(key);
+        TestAccounts.as("t-analyst").body(Map.of("name", "网页测试-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
                 .post("/api/plans").then().statusCode(201);
         Instant now = Instant.parse("2030-09-12T06:00:00Z");
         clock.set(now);
@@ -93,7 +79,7 @@ class RolePagesTest {
         as("t-leader").get("/app/incidents/" + incident).then().statusCode(200);
 
         // assigned to the department's unit: clocks on the incident page, the task in its own unit's list only
-        long assignment = api("t-analyst").body(Map.of("unitId", accounts.unitId(), "role", "lead"))
+        long assignment = TestAccounts.as("t-analyst").body(Map.of("unitId", accounts.unitId(), "role", "lead"))
                 .post("/api/incidents/" + incident + "/assignments").then().statusCode(201).extract().jsonPath().getLong("id");
         as("t-analyst").get("/app/incidents/" + incident).then().statusCode(200).body(containsString("测试县教育局"))
                 .body(containsString("签收"));

@@ -1,5 +1,7 @@
 package cn.tingfeng.incident.triage;
 
+import static cn.tingfeng.testsupport.TestAccounts.as;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,9 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.tingfeng.post.PostStore;
 import cn.tingfeng.source.Source;
-import cn.tingfeng.source.SourceRepository;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
+import cn.tingfeng.testsupport.TestSources;
 import cn.tingfeng.watch.match.PostMatchRecord;
 import cn.tingfeng.watch.match.PostMatchRepository;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +40,7 @@ class IncidentFlowTest {
     @Inject
     PostStore store;
     @Inject
-    SourceRepository sources;
+    TestSources testSources;
     @Inject
     PostMatchRepository matches;
     @Inject
@@ -49,21 +51,7 @@ class IncidentFlowTest {
         clock.reset();
     }
 
-    static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, TestAccounts.PASSWORD).contentType("application/json");
-    }
 
-    @Transactional
-    Source source(String key) {
-        Source s = new Source();
-        s.key = key;
-        s.name = key;
-        s.type = "api";
-        s.platform = "web";
-        s.createdAt = Instant.now();
-        sources.persist(s);
-        return s;
-    }
 
     Long post(Source s, String url, String title, String body, Instant published) {
         return store.store(new PostStore.Incoming(s, url, title, body, "网友", published, "web", null)).postId();
@@ -77,8 +65,8 @@ class IncidentFlowTest {
     @Test
     void aCollectedPostBecomesAnIncidentWithAnAlertAndItsRepostsJoinIt() {
         String key = "flow-" + UUID.randomUUID();
-        Source src = source(key);
-        Source other = source(key + "-other");
+        Source src = testSources.create(key);
+        Source other = testSources.create(key + "-other");
         long plan = as("t-analyst").body(Map.of("name", "爆炸监测-" + key, "rule", "爆炸 AND (堆沟港 OR 烟花仓库)",
                 "sources", List.of(src.key, other.key))).post("/api/plans").then().statusCode(201)
                 .extract().jsonPath().getLong("id");

@@ -1,5 +1,7 @@
 package cn.tingfeng.notify.alert;
 
+import static cn.tingfeng.testsupport.TestAccounts.as;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +9,9 @@ import cn.tingfeng.notify.DingTalkSigner;
 import cn.tingfeng.notify.ZeroReport;
 import cn.tingfeng.post.PostStore;
 import cn.tingfeng.source.Source;
-import cn.tingfeng.source.SourceRepository;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
+import cn.tingfeng.testsupport.TestSources;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +47,7 @@ class AlertRoutingTest {
     @Inject
     PostStore store;
     @Inject
-    SourceRepository sources;
+    TestSources testSources;
     @Inject
     AlertDispatcher dispatcher;
     @Inject
@@ -71,20 +73,7 @@ class AlertRoutingTest {
         clock.reset();
     }
 
-    static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, TestAccounts.PASSWORD).contentType("application/json");
-    }
 
-    @Transactional
-    Source source(String key) {
-        Source s = new Source();
-        s.key = key;
-        s.name = key;
-        s.type = "api";
-        s.createdAt = Instant.now();
-        sources.persist(s);
-        return s;
-    }
 
     long route(Long plan, String channel, String target, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(more);
@@ -98,7 +87,7 @@ class AlertRoutingTest {
     @Test
     void routesHonourQuietHoursSignaturesRateLimitsAndNeverSendTwice() throws Exception {
         String key = "route-" + UUID.randomUUID();
-        Source src = source(key);
+        Source src = testSources.create(key);
         long plan = as("t-analyst").body(Map.of("name", "路由-" + key, "rule", "燕尾港 AND (泄漏 OR 溺亡)",
                 "sources", List.of(src.key))).post("/api/plans").then().statusCode(201).extract().jsonPath().getLong("id");
         String ding = "/ding/" + key;
