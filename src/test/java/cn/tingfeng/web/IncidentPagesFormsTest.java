@@ -98,20 +98,24 @@ class IncidentPagesFormsTest {
                 .body(containsString("只有新发现的事件可以确认或排除"));
         assertThat(status(id)).isEqualTo("confirmed");
 
-        // assign the pre-selected (proposed) unit, or the department's test unit when the proposal names none
+        // correct the proposal (reason required) to the test county's education bureau: then it is the pre-selected unit
         page = as("t-analyst").get("/app/incidents/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("action=\"/app/incidents/" + id + "/proposal/corrections\"");
+        form("t-analyst").formParam("level", "county").formParam("territory", "测试县").formParam("leadCategory", "education")
+                .formParam("reason", " ").post("/app/incidents/" + id + "/proposal/corrections").then().statusCode(400)
+                .body(containsString("理由"));
+        as("t-analyst").get("/app/incidents/" + id).then().body(not(containsString("已人工更正")));
+        form("t-analyst").formParam("level", "county").formParam("territory", "测试县").formParam("leadCategory", "education")
+                .formParam("reason", "事发地在测试县").post("/app/incidents/" + id + "/proposal/corrections").then().statusCode(303);
+        page = as("t-analyst").get("/app/incidents/" + id).then().statusCode(200).body(containsString("已人工更正"))
+                .extract().asString();
         Matcher selected = Pattern.compile("<option value=\"(\\d+)\" selected>([^<]+)</option>").matcher(page);
-        String unitId;
-        String unitName;
-        if (selected.find()) {
-            unitId = selected.group(1);
-            unitName = selected.group(2);
-        } else {
-            Matcher m = Pattern.compile("<option value=\"(\\d+)\">(测试县教育局)</option>").matcher(page);
-            assertThat(m.find()).isTrue();
-            unitId = m.group(1);
-            unitName = m.group(2);
-        }
+        assertThat(selected.find()).isTrue();
+        String unitId = selected.group(1);
+        String unitName = selected.group(2);
+        assertThat(unitName).isEqualTo("测试县教育局");
+
+        // assign the proposed unit: the assignment with its clocks on the page
         form("t-analyst").formParam("unitId", unitId).formParam("role", "lead").post("/app/incidents/" + id + "/assign")
                 .then().statusCode(303);
         as("t-analyst").get("/app/incidents/" + id).then().statusCode(200).body(containsString(unitName + "（牵头）"))
