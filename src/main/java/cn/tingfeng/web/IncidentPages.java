@@ -1,11 +1,9 @@
 package cn.tingfeng.web;
 
 import cn.tingfeng.incident.triage.IncidentViews;
-import cn.tingfeng.jurisdiction.proposal.ProposalService;
 import cn.tingfeng.jurisdiction.proposal.ProposalViews;
 import cn.tingfeng.notify.alert.AlertQueue;
 import cn.tingfeng.security.CurrentUser;
-import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
 import cn.tingfeng.tracking.TrackingViews;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,10 +25,6 @@ import java.util.List;
 @Path("/app")
 @Produces(MediaType.TEXT_HTML)
 public class IncidentPages {
-    /** One hour of the heat timeline, with its bar height in percent of the busiest hour. */
-    public record Bar(java.time.Instant hour, int posts, int percent) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance alerts(List<AlertQueue.AlertView> alerts, boolean all, long unacked);
@@ -39,8 +33,9 @@ public class IncidentPages {
                 List<String> statuses, List<String> grades, Integer nextPage);
 
         static native TemplateInstance incident(TrackingViews.IncidentView incident, IncidentViews.AssessmentView assessment,
-                IncidentViews.HeatView heat, List<Bar> bars, List<IncidentViews.PostRow> posts,
-                ProposalViews.ProposalView proposal);
+                IncidentViews.HeatView heat, List<IncidentPage.Bar> bars, List<IncidentViews.PostRow> posts,
+                ProposalViews.ProposalView proposal, boolean canAct, List<IncidentPage.Option> units,
+                List<IncidentPage.Option> categories, String msg, String error);
     }
 
     @Inject
@@ -48,9 +43,7 @@ public class IncidentPages {
     @Inject
     IncidentViews incidents;
     @Inject
-    TrackingViews tracking;
-    @Inject
-    ProposalService proposals;
+    IncidentPage page;
     @Inject
     CurrentUser user;
 
@@ -86,18 +79,7 @@ public class IncidentPages {
     @GET
     @Path("incidents/{id}")
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
-    public TemplateInstance incident(@PathParam("id") Long id) {
-        TrackingViews.IncidentView view = tracking.incident(id);
-        IncidentViews.HeatView heat = incidents.heat(id);
-        int max = heat.timeline().stream().mapToInt(b -> b.posts()).max().orElse(1);
-        List<Bar> bars = heat.timeline().stream()
-                .map(b -> new Bar(b.hour(), b.posts(), Math.max(2, b.posts() * 100 / Math.max(1, max)))).toList();
-        ProposalViews.ProposalView proposal;
-        try {
-            proposal = proposals.view(id);
-        } catch (ApiException e) {
-            proposal = null;
-        }
-        return Templates.incident(view, incidents.assessment(id), heat, bars, incidents.posts(id), proposal);
+    public TemplateInstance incident(@PathParam("id") Long id, @QueryParam("msg") String msg) {
+        return page.render(id, msg == null || msg.isBlank() ? null : msg, null);
     }
 }

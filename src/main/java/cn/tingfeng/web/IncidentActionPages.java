@@ -1,0 +1,118 @@
+package cn.tingfeng.web;
+
+import cn.tingfeng.incident.IncidentResource;
+import cn.tingfeng.incident.triage.IncidentTriageResource;
+import cn.tingfeng.incident.triage.TriageService;
+import cn.tingfeng.jurisdiction.proposal.CorrectionRequest;
+import cn.tingfeng.jurisdiction.proposal.ProposalService;
+import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.shared.ApiException;
+import cn.tingfeng.shared.Grade;
+import cn.tingfeng.shared.Roles;
+import cn.tingfeng.tracking.AssignmentRole;
+import cn.tingfeng.tracking.AssignmentService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The analyst's forms on the incident page: 确认 / 排除 / 改定级别 ({@link TriageService}), 交办 ({@link AssignmentService}) and
+ * 修正责任单位建议 ({@link ProposalService}) — the services behind the API, the values checked against the API's own
+ * request records. Success: 303 back to the page with a message; refusal: the page with the error, nothing changed.
+ */
+@Path("/app")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class IncidentActionPages {
+    @Inject
+    TriageService triage;
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    ProposalService proposals;
+    @Inject
+    WebForms forms;
+    @Inject
+    IncidentPage page;
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Path("incidents/{id}/confirm")
+    @RolesAllowed(Roles.ANALYST)
+    public Response confirm(@PathParam("id") Long id, @RestForm String reason) {
+        return act(id, "已确认该事件。", () -> {
+            IncidentTriageResource.ReasonRequest r = forms.valid(new IncidentTriageResource.ReasonRequest(WebForms.blankToNull(reason)));
+            triage.confirm(id, r.reason(), user.username());
+        });
+    }
+
+    @POST
+    @Path("incidents/{id}/dismiss")
+    @RolesAllowed(Roles.ANALYST)
+    public Response dismiss(@PathParam("id") Long id, @RestForm String reason) {
+        return act(id, "已排除该事件。", () -> {
+            IncidentTriageResource.DismissRequest r = forms.valid(new IncidentTriageResource.DismissRequest(WebForms.blankToNull(reason)));
+            triage.dismiss(id, r.reason(), user.username());
+        });
+    }
+
+    @POST
+    @Path("incidents/{id}/regrade")
+    @RolesAllowed(Roles.ANALYST)
+    public Response regrade(@PathParam("id") Long id, @RestForm String grade,
+            @RestForm String reason) {
+        return act(id, "已改定级别。", () -> {
+            IncidentTriageResource.RegradeRequest r = forms.valid(new IncidentTriageResource.RegradeRequest(
+                    WebForms.blankToNull(grade), WebForms.blankToNull(reason)));
+            triage.regrade(id, Grade.valueOf(r.grade()), r.reason(), user.username());
+        });
+    }
+
+    @POST
+    @Path("incidents/{id}/assign")
+    @RolesAllowed(Roles.ANALYST)
+    public Response assign(@PathParam("id") Long id, @RestForm String unitId,
+            @RestForm String role) {
+        return act(id, "已交办。", () -> {
+            IncidentResource.NewAssignment r = forms.valid(new IncidentResource.NewAssignment(
+                    WebForms.id(unitId, "unitId", "承办单位"), WebForms.blankToNull(role)));
+            assignments.assign(id, r.unitId(), "lead".equals(r.role()) ? AssignmentRole.LEAD : AssignmentRole.CO);
+        });
+    }
+
+    @POST
+    @Path("incidents/{id}/proposal/corrections")
+    @RolesAllowed(Roles.ANALYST)
+    public Response correct(@PathParam("id") Long id, @RestForm String level,
+            @RestForm String territory, @RestForm String leadCategory,
+            @RestForm String reason) {
+        return act(id, "已修正责任单位建议。", () -> proposals.correct(id, forms.valid(new CorrectionRequest(WebForms.blankToNull(level),
+                WebForms.blankToNull(territory), WebForms.blankToNull(leadCategory), List.of(), WebForms.blankToNull(reason))),
+                user.username()));
+    }
+
+    private Response act(Long id, String done, Runnable act) {
+        try {
+            act.run();
+            return Response.seeOther(URI.create("/app/incidents/" + id + "?msg=" + URLEncoder.encode(done, StandardCharsets.UTF_8)))
+                    .build();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(page.render(id, null, WebErrors.message(e))).build();
+        }
+    }
+}
