@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** A source row for tests that feed posts through {@code PostStore} without a crawler. */
+/** Source rows for tests that feed posts through {@code PostStore} without a crawler, and where those posts went. */
 @ApplicationScoped
 public class TestSources {
     @Inject
     SourceRepository sources;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Transactional
     public Source create(String key) {
@@ -23,5 +25,12 @@ public class TestSources {
         s.createdAt = Instant.now();
         sources.persist(s);
         return s;
+    }
+
+    /** The incident a stored post was grouped into. */
+    @Transactional
+    public long incidentOf(Long postId) {
+        return ((Number) em.createNativeQuery("select incident_id from incident_post where post_id = ?1").setParameter(1, postId)
+                .getSingleResult()).longValue();
     }
 }

@@ -42,11 +42,6 @@ class IncidentPagesFormsTest {
         clock.reset();
     }
 
-    @Transactional
-    long incidentOf(Long postId) {
-        return ((Number) em.createNativeQuery("select incident_id from incident_post where post_id = ?1").setParameter(1, postId)
-                .getSingleResult()).longValue();
-    }
 
     @Transactional
     String grade(long incident) {
@@ -69,7 +64,7 @@ class IncidentPagesFormsTest {
         Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
                 tag + "镇物流园区发生爆炸 已致3人死亡", tag + "镇一处仓储物流园区今天凌晨发生爆炸并引发火情，消防部门出动多辆消防车扑救。"
                         + "据通报，事故造成3人死亡，另有多名工人受伤。编号" + key, "网友", now.minus(Duration.ofMinutes(90)), "web", null)).postId();
-        return incidentOf(post);
+        return testSources.incidentOf(post);
     }
 
     @Test

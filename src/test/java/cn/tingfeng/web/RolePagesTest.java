@@ -14,7 +14,6 @@ import cn.tingfeng.testsupport.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +36,6 @@ class RolePagesTest {
     @Inject
     MutableClock clock;
     @Inject
-    EntityManager em;
-    @Inject
     TestAccounts accounts;
 
     @AfterEach
@@ -48,11 +45,6 @@ class RolePagesTest {
 
 
 
-    @Transactional
-    long incidentOf(Long postId) {
-        return ((Number) em.createNativeQuery("select incident_id from incident_post where post_id = ?1").setParameter(1, postId)
-                .getSingleResult()).longValue();
-    }
 
     @Test
     void everyRoleSeesItsPagesAndHostileTextStaysEscaped() {
@@ -66,7 +58,7 @@ class RolePagesTest {
         String title = "<script>alert('xss')</script>" + tag + "物流园区发生爆炸 已致3人死亡";
         Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html", title,
                 BODY.replace("网页测试镇", tag + "镇") + "编号" + key, "网友", now.minus(Duration.ofMinutes(90)), "web", null)).postId();
-        long incident = incidentOf(post);
+        long incident = testSources.incidentOf(post);
 
         // analyst: alert queue and the incident page, escaped
         as("t-analyst").get("/app/alerts").then().statusCode(200).body(containsString("&lt;script&gt;alert(&#39;xss&#39;)"))
