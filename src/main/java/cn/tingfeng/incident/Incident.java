@@ -1,6 +1,5 @@
 package cn.tingfeng.incident;
 
-import cn.tingfeng.jurisdiction.Territory;
 import cn.tingfeng.post.Post;
 import cn.tingfeng.shared.Grade;
 import jakarta.persistence.Column;
@@ -14,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -57,9 +55,9 @@ public class Incident {
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "territory_id")
-    public Territory territory;
+    /** The territory (a {@code jurisdiction} Territory) the incident happened in, by id; null when not known. */
+    @Column(name = "territory_id")
+    public Long territoryId;
 
     @Column(name = "created_by")
     public String createdBy;

@@ -1,6 +1,6 @@
 package cn.tingfeng.post;
 
-import cn.tingfeng.watch.TextNormalizer;
+import cn.tingfeng.shared.text.TextNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

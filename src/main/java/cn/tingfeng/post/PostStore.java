@@ -1,5 +1,6 @@
 package cn.tingfeng.post;
 
+import cn.tingfeng.post.queue.PostQueue;
 import cn.tingfeng.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,8 @@ public class PostStore {
     Clock clock;
     @Inject
     Event<PostCollected> collected;
+    @Inject
+    PostQueue queue;
 
     @Transactional
     public Stored store(Incoming in) {
@@ -54,6 +57,7 @@ public class PostStore {
             p.fetchedAt = now;
             p.platform = in.platform() == null ? "web" : in.platform();
             posts.persist(p);
+            queue.enqueue(p.id, "collected");  // same transaction: stored means queued for monitoring
             collected.fire(new PostCollected(p.id, PostCollected.Change.NEW));
             return new Stored(p.id, Outcome.NEW);
         }
@@ -82,6 +86,7 @@ public class PostStore {
         p.versionNo++;
         p.fetchedAt = now;
         p.updatedAt = now;
+        queue.enqueue(p.id, "updated");
         collected.fire(new PostCollected(p.id, PostCollected.Change.UPDATED));
         return new Stored(p.id, Outcome.UPDATED);
     }

@@ -1,6 +1,5 @@
 package cn.tingfeng.security;
 
-import cn.tingfeng.jurisdiction.Unit;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,10 +31,9 @@ public class AppUser {
     @Column(name = "display_name")
     public String displayName;
 
-    /** The unit a {@code department} user acts for; null for the other roles. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "unit_id")
-    public Unit unit;
+    /** The unit a {@code department} user acts for (by id, see {@link UnitDirectory}); null for the other roles. */
+    @Column(name = "unit_id")
+    public Long unitId;
 
     @Column(nullable = false)
     public boolean enabled = true;

@@ -1,6 +1,5 @@
 package cn.tingfeng.security;
 
-import cn.tingfeng.jurisdiction.UnitRepository;
 import cn.tingfeng.shared.Roles;
 import cn.tingfeng.shared.TingfengConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -29,7 +28,7 @@ public class DemoAccounts {
     @Inject
     UserRepository users;
     @Inject
-    UnitRepository units;
+    UnitDirectory units;
 
     /** After the jurisdiction seeder (priority 100) so the demo unit exists. */
     void onStart(@Observes @Priority(200) StartupEvent event) {
@@ -43,8 +42,8 @@ public class DemoAccounts {
         add("analyst", "analyst-demo", Roles.ANALYST, null, "演示分析员");
         add("leader", "leader-demo", Roles.LEADER, null, "演示领导");
         add("supervisor", "supervisor-demo", Roles.SUPERVISOR, null, "演示督查室");
-        units.findByName(DEMO_UNIT).ifPresentOrElse(
-                unit -> add("dept", "dept-demo", Roles.DEPARTMENT, unit.id, "演示承办人（" + unit.name + "）"),
+        units.idOf(DEMO_UNIT).ifPresentOrElse(
+                unitId -> add("dept", "dept-demo", Roles.DEPARTMENT, unitId, "演示承办人（" + DEMO_UNIT + "）"),
                 () -> LOG.warnf("演示单位 %s 不存在，未创建演示部门账号", DEMO_UNIT));
         add("demo-admin", "admin-demo", Roles.ADMIN, null, "演示管理员");
         LOG.info("demo 配置：已准备演示账号 analyst / leader / supervisor / dept / demo-admin（密码见 README）");

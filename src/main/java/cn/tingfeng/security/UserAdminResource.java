@@ -45,7 +45,7 @@ public class UserAdminResource {
     public Response create(@Valid @NotNull CreateUserRequest request) {
         AppUser user = service.create(new UserService.NewUser(request.username(), request.password(), request.roles(),
                 request.unitId(), request.displayName()));
-        return Response.status(201).entity(UserService.UserView.of(user)).build();
+        return Response.status(201).entity(service.view(user)).build();
     }
 
     @GET

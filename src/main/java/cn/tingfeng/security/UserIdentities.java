@@ -56,8 +56,8 @@ public class UserIdentities {
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roles)
                 .addAttribute(USER_ID, user.id);
-        if (user.unit != null) {
-            builder.addAttribute(UNIT_ID, user.unit.id);
+        if (user.unitId != null) {
+            builder.addAttribute(UNIT_ID, user.unitId);
         }
         return builder.build();
     }

@@ -1,7 +1,5 @@
 package cn.tingfeng.security;
 
-import cn.tingfeng.jurisdiction.Unit;
-import cn.tingfeng.jurisdiction.UnitRepository;
 import cn.tingfeng.shared.ApiError;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
@@ -21,9 +19,9 @@ import java.util.Set;
 public class UserService {
     public record UserView(Long id, String username, String displayName, java.util.Set<String> roles, Long unitId,
             String unitName, boolean enabled, java.time.Instant createdAt) {
-        static UserView of(AppUser u) {
+        static UserView of(AppUser u, String unitName) {
             return new UserView(u.id, u.username, u.displayName, new java.util.TreeSet<>(u.roles),
-                    u.unit == null ? null : u.unit.id, u.unit == null ? null : u.unit.name, u.enabled, u.createdAt);
+                    u.unitId, unitName, u.enabled, u.createdAt);
         }
     }
 
@@ -33,15 +31,22 @@ public class UserService {
     @Inject
     UserRepository users;
     @Inject
-    UnitRepository units;
+    UnitDirectory units;
     @Inject
     Clock clock;
 
     /** Every account with its unit, by username. */
     @Transactional
     public java.util.List<UserView> list() {
-        return users.find("select distinct u from AppUser u left join fetch u.unit order by u.username").list()
-                .stream().map(UserView::of).toList();
+        java.util.Map<Long, String> unitNames = units.names();
+        return users.list("order by username")
+                .stream().map(u -> UserView.of(u, u.unitId == null ? null : unitNames.get(u.unitId))).toList();
+    }
+
+    /** One account with its unit's name. */
+    @Transactional
+    public UserView view(AppUser user) {
+        return UserView.of(user, user.unitId == null ? null : units.nameOf(user.unitId).orElse(null));
     }
 
     @Transactional
@@ -57,13 +62,13 @@ public class UserService {
                 errors.add(new ApiError.FieldError("roles", "未知角色：" + role + "（可选 " + String.join("、", Roles.ALL) + "）"));
             }
         }
-        Unit unit = null;
+        Long unitId = null;
         if (roles.contains(Roles.DEPARTMENT)) {
             if (request.unitId() == null) {
                 errors.add(new ApiError.FieldError("unitId", "部门账号必须绑定一个单位"));
             } else {
-                unit = units.findByIdOptional(request.unitId()).orElse(null);
-                if (unit == null) {
+                unitId = request.unitId();
+                if (units.nameOf(unitId).isEmpty()) {
                     errors.add(new ApiError.FieldError("unitId", "单位不存在：" + request.unitId()));
                 }
             }
@@ -78,7 +83,7 @@ public class UserService {
         user.passwordHash = BcryptUtil.bcryptHash(request.password());
         user.displayName = request.displayName();
         user.roles = roles;
-        user.unit = unit;
+        user.unitId = unitId;
         user.createdAt = Instant.now(clock);
         users.persist(user);
         return user;

@@ -3,6 +3,7 @@ package cn.tingfeng.tracking;
 import cn.tingfeng.audit.AuditLog;
 import cn.tingfeng.audit.CanonicalJson;
 import cn.tingfeng.incident.Incident;
+import cn.tingfeng.jurisdiction.Territory;
 import cn.tingfeng.jurisdiction.Unit;
 import cn.tingfeng.jurisdiction.UnitRepository;
 import cn.tingfeng.security.CurrentUser;
@@ -74,7 +75,8 @@ public class AssignmentService {
             throw ApiException.conflict("此舆情事件已有牵头单位");
         }
         Instant now = now();
-        String jurisdiction = incident.territory != null ? incident.territory.jurisdiction : unit.territory.jurisdiction;
+        Territory place = incident.territoryId == null ? null : em.find(Territory.class, incident.territoryId);
+        String jurisdiction = place != null ? place.jurisdiction : unit.territory.jurisdiction;
         PolicySnapshot policy = policies.resolve(jurisdiction, incident.grade);
         Assignment a = new Assignment();
         a.incident = incident;

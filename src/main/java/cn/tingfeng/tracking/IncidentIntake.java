@@ -50,10 +50,12 @@ public class IncidentIntake {
         i.status = Incident.CONFIRMED;
         i.startedAt = CanonicalJson.micros(startedAt);
         i.firstSeenAt = now;
+        Territory place = null;
         if (territory != null && !territory.isBlank()) {
-            i.territory = territories.findByCode(territory.strip())
+            place = territories.findByCode(territory.strip())
                     .or(() -> territories.find("name", territory.strip()).firstResultOptional())
                     .orElseThrow(() -> ApiException.badRequest("territory", "未知的行政区划：" + territory));
+            i.territoryId = place.id;
         }
         List<Long> ids = postIds == null ? List.of() : postIds;
         for (int k = 0; k < ids.size(); k++) {
@@ -69,7 +71,7 @@ public class IncidentIntake {
         created.fire(new IncidentCreated(i.id));
         audit.append(user.username(), "incident.created", "incident", i.id, AssignmentService.payload(
                 "title", i.title, "grade", grade.name(), "startedAt", i.startedAt,
-                "territory", i.territory == null ? null : i.territory.code, "postIds", new ArrayList<>(ids)));
+                "territory", place == null ? null : place.code, "postIds", new ArrayList<>(ids)));
         return i;
     }
 

@@ -1,6 +1,8 @@
 package cn.tingfeng.tracking;
 
 import cn.tingfeng.incident.Incident;
+import cn.tingfeng.jurisdiction.Territory;
+import cn.tingfeng.jurisdiction.TerritoryRepository;
 import cn.tingfeng.security.CurrentUser;
 import cn.tingfeng.shared.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +60,8 @@ public class TrackingViews {
     @Inject
     LeaderInstructionRepository instructions;
     @Inject
+    TerritoryRepository territories;
+    @Inject
     CurrentUser user;
     @Inject
     Clock clock;
@@ -74,9 +78,15 @@ public class TrackingViews {
         }
         List<Long> ids = visible.stream().map(a -> a.id).toList();
         return new IncidentView(i.id, i.title, i.summary, i.grade == null ? null : i.grade.name(), i.status, i.startedAt,
-                i.territory == null ? null : i.territory.name, i.createdAt, i.createdBy,
+                territoryName(i.territoryId), i.createdAt, i.createdBy,
                 visible.stream().map(a -> assignment(a, true)).toList(),
                 instructions.ofIncident(i.id).stream().filter(n -> ids.contains(n.assignmentId)).map(TrackingViews::instruction).toList());
+    }
+
+    private String territoryName(Long territoryId) {
+        if (territoryId == null) return null;
+        Territory t = territories.findById(territoryId);
+        return t == null ? null : t.name;
     }
 
     /** By id: 404 when unknown; a department user sees it only when assigned (see {@link #incident(Incident)}). */

@@ -1,5 +1,6 @@
 package cn.tingfeng.watch;
 
+import cn.tingfeng.shared.text.TextNormalizer;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 import java.util.ArrayList;

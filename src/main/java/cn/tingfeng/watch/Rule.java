@@ -1,5 +1,6 @@
 package cn.tingfeng.watch;
 
+import cn.tingfeng.shared.text.TextNormalizer;
 import java.util.List;
 import java.util.stream.Collectors;
 

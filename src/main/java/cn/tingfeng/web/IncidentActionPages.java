@@ -1,6 +1,5 @@
 package cn.tingfeng.web;
 
-import cn.tingfeng.incident.IncidentResource;
 import cn.tingfeng.incident.triage.IncidentTriageResource;
 import cn.tingfeng.incident.triage.TriageService;
 import cn.tingfeng.jurisdiction.proposal.CorrectionRequest;
@@ -11,6 +10,7 @@ import cn.tingfeng.shared.Grade;
 import cn.tingfeng.shared.Roles;
 import cn.tingfeng.tracking.AssignmentRole;
 import cn.tingfeng.tracking.AssignmentService;
+import cn.tingfeng.tracking.IncidentResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,7 @@
 package cn.tingfeng.watch;
 
+import cn.tingfeng.shared.text.TextNormalizer;
+
 /** Reference semantics: evaluates a rule directly with indexOf scans, no automaton. */
 final class NaiveRuleEvaluator {
 

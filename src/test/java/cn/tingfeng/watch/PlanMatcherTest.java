@@ -1,5 +1,6 @@
 package cn.tingfeng.watch;
 
+import cn.tingfeng.shared.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.tingfeng.incident.assess;
 
-import cn.tingfeng.watch.TextNormalizer;
+import cn.tingfeng.shared.text.TextNormalizer;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package cn.tingfeng.incident.assess;
 
-import cn.tingfeng.watch.TextNormalizer;
+import cn.tingfeng.shared.text.TextNormalizer;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.tingfeng.incident.group;
 
-import cn.tingfeng.watch.TextNormalizer;
+import cn.tingfeng.shared.text.TextNormalizer;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;

@@ -50,8 +50,23 @@ public class AssessmentService {
     private final IncidentGrader grader = new IncidentGrader(GradingThresholds.defaults());
     private final Heat.Config heatConfig = Heat.Config.defaults();
 
+    /** Recomputes everything from the incident's posts (after a merge or split, or for an incident never assessed). */
     public Change assess(Incident incident, IncidentTriage t) {
-        List<IncidentPosts.Row> posts = incidentPosts.of(incident.id);
+        return assess(incident, t, null);
+    }
+
+    /** Casualty figures of one post, read once when the post is processed (pure; safe on any thread). */
+    public Optional<CasualtyAssessment> casualty(String title, String body) {
+        return casualties.assess((title == null ? "" : title + "。") + cut(body));
+    }
+
+    /**
+     * Reassesses an incident after posts joined. {@code fresh}: the casualty figures of the posts that joined now
+     * (null: read every post again). Cost does not grow with the incident's size but for one light row per post
+     * (time, source, platform) that spread and heat need; texts are read for the 30 most recent posts only.
+     */
+    public Change assess(Incident incident, IncidentTriage t, List<Optional<CasualtyAssessment>> fresh) {
+        List<IncidentPosts.Light> posts = incidentPosts.light(incident.id);
         Grade before = incident.grade;
         if (posts.isEmpty()) {
             return new Change(before, before, false);
@@ -59,9 +74,7 @@ public class AssessmentService {
         List<String> texts = new ArrayList<>();
         StringBuilder titles = new StringBuilder();
         StringBuilder bodies = new StringBuilder();
-        List<IncidentPosts.Row> recent = new ArrayList<>(posts);
-        java.util.Collections.reverse(recent);
-        for (IncidentPosts.Row r : recent.subList(0, Math.min(TEXT_POSTS, recent.size()))) {
+        for (IncidentPosts.Row r : incidentPosts.recent(incident.id, TEXT_POSTS)) {
             String body = cut(r.body());
             texts.add((r.title() == null ? "" : r.title() + "。") + body);
             titles.append(r.title() == null ? "" : r.title()).append('\n');
@@ -75,16 +88,22 @@ public class AssessmentService {
         Optional<Art18Category> category = categories.classify(titles.toString(), bodies.toString()).category();
         incident.category = category.map(Art18Category::code).orElse(null);
 
-        Optional<CasualtyAssessment> casualty = Optional.empty();
-        for (IncidentPosts.Row r : posts) {
-            Optional<CasualtyAssessment> a = casualties.assess((r.title() == null ? "" : r.title() + "。") + cut(r.body()));
-            if (a.isPresent() && (casualty.isEmpty() || a.get().grade().ordinal() < casualty.get().grade().ordinal())) {
-                casualty = a;
+        List<Optional<CasualtyAssessment>> read = fresh;
+        if (read == null || t.casualtyReason == null) {  // every post, once
+            t.casualtyGrade = null;
+            t.casualtyReason = "";
+            read = incidentPosts.of(incident.id).stream().map(r -> casualty(r.title(), r.body())).toList();
+        }
+        for (Optional<CasualtyAssessment> a : read) {
+            if (a.isPresent() && (t.casualtyGrade == null || a.get().grade().ordinal() < Grade.valueOf(t.casualtyGrade).ordinal())) {
+                t.casualtyGrade = a.get().grade().name();
+                t.casualtyReason = a.get().reason() == null ? "" : a.get().reason();
             }
         }
+        Optional<Grade> casualtyGrade = Optional.ofNullable(t.casualtyGrade).map(Grade::valueOf);
         Spread spread = Spread.of(posts.stream().map(r -> new SpreadPost(r.publishedAt(), r.source(), r.platform())).toList());
-        IncidentGrader.Result graded = grader.grade(new IncidentGrader.Input(casualty.map(CasualtyAssessment::grade),
-                casualty.map(CasualtyAssessment::reason).orElse(null), spread, category));
+        IncidentGrader.Result graded = grader.grade(new IncidentGrader.Input(casualtyGrade,
+                casualtyGrade.isPresent() ? t.casualtyReason : null, spread, category));
         if (!t.gradeLocked) {
             incident.grade = graded.grade();
             t.gradeReason = graded.reason();
@@ -97,9 +116,9 @@ public class AssessmentService {
         if (first != null && (incident.startedAt == null || first.isBefore(incident.startedAt))) {
             incident.startedAt = first;
         }
-        t.lastPostAt = posts.stream().map(IncidentPosts.Row::publishedAt).max(Instant::compareTo).orElse(null);
+        t.lastPostAt = posts.stream().map(IncidentPosts.Light::publishedAt).max(Instant::compareTo).orElse(null);
         Instant now = clock.instant();
-        Heat heat = Heat.of(posts.stream().map(IncidentPosts.Row::publishedAt).toList(), now, heatConfig);
+        Heat heat = Heat.of(posts.stream().map(IncidentPosts.Light::publishedAt).toList(), now, heatConfig);
         boolean started = heat.rising() && !t.rising;
         t.rising = heat.rising();
         if (started) {

@@ -1,101 +1,252 @@
 package cn.tingfeng.incident.triage;
 
 import cn.tingfeng.incident.Incident;
+import cn.tingfeng.incident.group.GroupPost;
 import cn.tingfeng.incident.group.GroupingConfig;
 import cn.tingfeng.incident.group.GroupingDecision;
 import cn.tingfeng.incident.group.IncidentGrouper;
 import cn.tingfeng.incident.group.IncidentSignature;
-import cn.tingfeng.incident.group.PlaceSet;
+import cn.tingfeng.incident.group.PlaceDirectory;
 import cn.tingfeng.incident.group.PostFeatures;
-import cn.tingfeng.jurisdiction.Territory;
 import cn.tingfeng.post.Post;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
- * The signatures of the open incidents of the grouping window, in memory; built from the database at first use
- * (the posts of each open incident re-read) and kept up to date as posts join, incidents merge or split.
- * Callers hold the pipeline's lock and a transaction.
+ * The grouping state of the open incidents of the window: each one's signature (stored as JSON with the incident, so a
+ * node never re-analyses posts to know it) and an inverted index from its strongest words and bigrams to the
+ * incident, so a post is scored only against the incidents it shares a telling term with: the cost per post does not
+ * grow with the archive.
+ *
+ * <p>Cluster-safe: decisions are taken only while holding the {@code pipeline_state} row lock ({@link #sync}); rows
+ * written under it carry the new generation; a node whose memory is behind (another node wrote since) reads exactly the
+ * incidents touched since its last generation. Callers hold {@link PipelineLock} and a transaction.
  */
 @ApplicationScoped
 public class GroupingIndex {
-    /** Posts re-read per incident when a signature is rebuilt. */
+    /** Posts re-read per incident when a signature has to be rebuilt from its posts (merge, split, old rows). */
     static final int REBUILD_POSTS = 40;
+    /** Terms of a signature that index it; terms of a post that look candidates up. */
+    static final int INDEX_WORDS = 24;
+    static final int INDEX_BIGRAMS = 12;
 
     @Inject
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    PlaceDirectory placeDirectory;
 
     private final GroupingConfig config = GroupingConfig.defaults();
     private volatile IncidentGrouper grouper;
-    private Map<Long, IncidentSignature> open;
+    private final Map<Long, IncidentSignature> open = new HashMap<>();
+    private final Map<String, Set<Long>> byTerm = new HashMap<>();
+    private final Map<Long, List<String>> termsOf = new HashMap<>();
+    /** The generation this node's memory reflects; -1: not loaded (or rolled back), load everything. */
+    private long generation = -1;
+    /** The generation being written by the current holder of the lock. */
+    private long writing = -1;
+    private final Set<Long> dirty = new HashSet<>();
 
     public IncidentGrouper grouper() {
         if (grouper == null) {
-            grouper = new IncidentGrouper(config, places());
+            grouper = new IncidentGrouper(config, placeDirectory.places());
         }
         return grouper;
     }
 
+    public PostFeatures features(Long postId, String title, String body, Instant publishedAt) {
+        return grouper().features(new GroupPost(String.valueOf(postId), title, body, publishedAt, null));
+    }
+
+    /**
+     * Under the cluster-wide lock ({@link PipelineLock}): catches up with what other nodes decided up to generation
+     * {@code current}; this transaction writes {@code writing}.
+     */
+    public void sync(long current, long writing) {
+        dirty.clear();
+        if (generation < 0) {
+            loadAll();
+        } else if (current != generation) {
+            catchUp(generation);
+        }
+        generation = current;
+        this.writing = writing;
+    }
+
+    /** After the holder's commit: memory now reflects the written generation. */
+    public void committed() {
+        if (writing >= 0) {
+            generation = writing;
+        }
+        writing = -1;
+        dirty.clear();
+    }
+
+    /** After a rollback: memory may be ahead of the database; reload at the next acquire. */
+    public void invalidate() {
+        generation = -1;
+        writing = -1;
+        open.clear();
+        byTerm.clear();
+        termsOf.clear();
+        dirty.clear();
+    }
+
     public GroupingDecision decide(PostFeatures f, Instant publishedAt) {
-        return grouper().decide(f, publishedAt, signatures().values());
+        Set<Long> ids = new HashSet<>();
+        for (String t : keys(f.words(), f.bigrams())) {
+            Set<Long> s = byTerm.get(t);
+            if (s != null) {
+                ids.addAll(s);
+            }
+        }
+        List<IncidentSignature> candidates = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            IncidentSignature s = open.get(id);
+            if (s != null) {
+                candidates.add(s);
+            }
+        }
+        return grouper().decide(f, publishedAt, candidates);
     }
 
     public void started(Long incidentId, PostFeatures f, Instant publishedAt) {
-        signatures().put(incidentId, IncidentSignature.start(String.valueOf(incidentId), f, publishedAt));
+        put(incidentId, IncidentSignature.start(String.valueOf(incidentId), f, publishedAt));
     }
 
     public void joined(Long incidentId, PostFeatures f, Instant publishedAt) {
-        signatures().compute(incidentId, (id, s) -> s == null ? IncidentSignature.start(String.valueOf(id), f, publishedAt)
-                : s.absorb(f, publishedAt));
+        IncidentSignature s = open.get(incidentId);
+        if (s == null) {
+            s = stored(incidentId);
+        }
+        put(incidentId, s == null ? IncidentSignature.start(String.valueOf(incidentId), f, publishedAt) : s.absorb(f, publishedAt));
+    }
+
+    /** An incident that may no longer be joined (closed, dismissed, merged). */
+    public void drop(Long incidentId) {
+        remove(incidentId);
+        dirty.add(incidentId);
     }
 
     /** Recomputes an incident's signature from its posts (after a merge or split); drops it when closed. */
     public void refresh(Incident incident) {
-        if (open == null) {
-            return;
-        }
         if (!isOpen(incident.status)) {
-            open.remove(incident.id);
+            drop(incident.id);
             return;
         }
         IncidentSignature s = rebuild(incident.id);
         if (s == null) {
-            open.remove(incident.id);
+            drop(incident.id);
         } else {
-            open.put(incident.id, s);
+            put(incident.id, s);
         }
     }
 
-    public synchronized void reset() {
-        open = null;
-        grouper = null;
+    /** Writes the signatures changed in this transaction, with the generation being written. */
+    public void flush() {
+        for (Long id : dirty) {
+            IncidentSignature s = open.get(id);
+            em.createNativeQuery("update incident_triage set signature = ?1, touched_generation = ?2 where incident_id = ?3")
+                    .setParameter(1, s == null ? null : SignatureCodec.encode(s)).setParameter(2, writing)
+                    .setParameter(3, id).executeUpdate();
+        }
+        dirty.clear();
     }
 
-    private synchronized Map<Long, IncidentSignature> signatures() {
-        if (open == null) {
-            Map<Long, IncidentSignature> m = new ConcurrentHashMap<>();
-            Instant since = clock.instant().minus(config.window());
-            List<Long> ids = em.createQuery("select t.incidentId from IncidentTriage t, Incident i where i.id = t.incidentId"
-                    + " and i.status in ('new', 'confirmed', 'assigned') and t.lastPostAt >= ?1", Long.class)
-                    .setParameter(1, since).getResultList();
-            for (Long id : ids) {
-                IncidentSignature s = rebuild(id);
-                if (s != null) {
-                    m.put(id, s);
+    public boolean contains(Long incidentId) {
+        return open.containsKey(incidentId);
+    }
+
+    public int size() {
+        return open.size();
+    }
+
+    private void put(Long id, IncidentSignature s) {
+        remove(id);
+        open.put(id, s);
+        List<String> keys = keys(s.words(), s.bigrams());
+        termsOf.put(id, keys);
+        for (String k : keys) {
+            byTerm.computeIfAbsent(k, x -> new HashSet<>()).add(id);
+        }
+        dirty.add(id);
+    }
+
+    private void remove(Long id) {
+        open.remove(id);
+        List<String> keys = termsOf.remove(id);
+        if (keys != null) {
+            for (String k : keys) {
+                Set<Long> s = byTerm.get(k);
+                if (s != null && s.remove(id) && s.isEmpty()) {
+                    byTerm.remove(k);
                 }
             }
-            open = m;
         }
-        return open;
+    }
+
+    static List<String> keys(Map<String, Double> words, Map<String, Double> bigrams) {
+        List<String> out = new ArrayList<>(INDEX_WORDS + INDEX_BIGRAMS);
+        top(words, INDEX_WORDS, "w:", out);
+        top(bigrams, INDEX_BIGRAMS, "b:", out);
+        return out;
+    }
+
+    private static void top(Map<String, Double> m, int k, String prefix, List<String> out) {
+        m.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(k)
+                .forEach(e -> out.add(prefix + e.getKey()));
+    }
+
+    private void loadAll() {
+        invalidate();
+        Instant since = clock.instant().minus(config.window());
+        List<Object[]> rows = rows("t.last_post_at >= ?1 and i.status in ('new', 'confirmed', 'assigned')", since);
+        for (Object[] r : rows) {
+            load(((Number) r[0]).longValue(), (String) r[1], (String) r[2]);
+        }
+    }
+
+    private void catchUp(long since) {
+        for (Object[] r : rows("t.touched_generation > ?1", since)) {
+            long id = ((Number) r[0]).longValue();
+            remove(id);
+            load(id, (String) r[1], (String) r[2]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String where, Object param) {
+        return em.createNativeQuery("select t.incident_id, t.signature, i.status from incident_triage t"
+                + " join incident i on i.id = t.incident_id where " + where).setParameter(1, param).getResultList();
+    }
+
+    private void load(long id, String json, String status) {
+        if (!isOpen(status)) {
+            return;
+        }
+        IncidentSignature s = json == null ? rebuild(id) : SignatureCodec.decode(String.valueOf(id), json);
+        if (s != null) {
+            put(id, s);
+            if (json != null) {
+                dirty.remove(id);
+            }
+        }
+    }
+
+    private IncidentSignature stored(Long id) {
+        List<?> r = em.createNativeQuery("select signature from incident_triage where incident_id = ?1").setParameter(1, id)
+                .getResultList();
+        return r.isEmpty() || r.get(0) == null ? rebuild(id) : SignatureCodec.decode(String.valueOf(id), (String) r.get(0));
     }
 
     private IncidentSignature rebuild(Long incidentId) {
@@ -105,8 +256,7 @@ public class GroupingIndex {
         IncidentSignature s = null;
         for (int k = posts.size() - 1; k >= 0; k--) {
             Post p = posts.get(k);
-            PostFeatures f = grouper().features(new cn.tingfeng.incident.group.GroupPost(String.valueOf(p.id), p.title,
-                    p.body, published(p), null));
+            PostFeatures f = features(p.id, p.title, p.body, published(p));
             s = s == null ? IncidentSignature.start(String.valueOf(incidentId), f, published(p)) : s.absorb(f, published(p));
         }
         return s;
@@ -118,15 +268,5 @@ public class GroupingIndex {
 
     static Instant published(Post p) {
         return p.publishedAt != null ? p.publishedAt : p.fetchedAt;
-    }
-
-    /** The jurisdiction's places (name → parent name) with the short forms of county-level names. */
-    private PlaceSet places() {
-        Map<String, String> parent = new HashMap<>();
-        for (Territory t : em.createQuery("select t from Territory t left join fetch t.parent", Territory.class)
-                .getResultList()) {
-            parent.putIfAbsent(t.name, t.parent == null ? null : t.parent.name);
-        }
-        return new PlaceSet(parent, PlaceSet.shortForms(parent.keySet()));
     }
 }

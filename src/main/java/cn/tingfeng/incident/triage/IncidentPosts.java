@@ -30,6 +30,30 @@ public class IncidentPosts {
                 .toList();
     }
 
+    /** What spread and heat need of every post of an incident: no text. */
+    public record Light(Instant publishedAt, String source, String platform, Long duplicateOf) {
+    }
+
+    public List<Light> light(Long incidentId) {
+        return em.createQuery("select coalesce(p.publishedAt, p.fetchedAt), coalesce(s.key, p.canonicalUrl), p.platform,"
+                + " f.duplicateOf from Incident i join i.posts p left join p.source s"
+                + " left join PostFingerprint f on f.postId = p.id where i.id = ?1", Object[].class)
+                .setParameter(1, incidentId).getResultList().stream()
+                .map(o -> new Light((Instant) o[0], host((String) o[1]), (String) o[2], (Long) o[3])).toList();
+    }
+
+    /** The {@code n} most recent posts of an incident with their text (most recent first). */
+    public List<Row> recent(Long incidentId, int n) {
+        return em.createQuery("select p.id, p.title, p.body, p.url, coalesce(p.publishedAt, p.fetchedAt),"
+                + " coalesce(s.key, p.canonicalUrl), p.platform"
+                + " from Incident i join i.posts p left join p.source s where i.id = ?1"
+                + " order by coalesce(p.publishedAt, p.fetchedAt) desc, p.id desc", Object[].class)
+                .setParameter(1, incidentId).setMaxResults(n).getResultList().stream()
+                .map(o -> new Row((Long) o[0], (String) o[1], (String) o[2], (String) o[3], (Instant) o[4],
+                        host((String) o[5]), (String) o[6], null, null))
+                .toList();
+    }
+
     public List<Long> postIds(Long incidentId) {
         return em.createQuery("select p.id from Incident i join i.posts p where i.id = ?1 order by p.id", Long.class)
                 .setParameter(1, incidentId).getResultList();
@@ -39,6 +63,19 @@ public class IncidentPosts {
     public Optional<Long> incidentOf(Long postId) {
         return em.createQuery("select i.id from Incident i join i.posts p where p.id = ?1 and i.status <> 'merged'"
                 + " order by i.id", Long.class).setParameter(1, postId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** For each of these posts that belongs to an open (not merged) incident: that incident. */
+    public java.util.Map<Long, Long> incidentsOf(java.util.Collection<Long> postIds) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : em.createQuery("select p.id, min(i.id) from Incident i join i.posts p where p.id in ?1"
+                + " and i.status <> 'merged' group by p.id", Object[].class).setParameter(1, postIds).getResultList()) {
+            out.put((Long) r[0], (Long) r[1]);
+        }
+        return out;
     }
 
     public void link(Long incidentId, Long postId) {
@@ -52,7 +89,11 @@ public class IncidentPosts {
     }
 
     private static Row withHost(Row r) {
-        String s = r.source();
+        return new Row(r.postId(), r.title(), r.body(), r.url(), r.publishedAt(), host(r.source()), r.platform(),
+                r.duplicateOf(), r.duplicateKind());
+    }
+
+    private static String host(String s) {
         if (s != null && s.startsWith("http")) {
             try {
                 s = java.net.URI.create(s).getHost();
@@ -60,7 +101,6 @@ public class IncidentPosts {
                 // keep the URL
             }
         }
-        return new Row(r.postId(), r.title(), r.body(), r.url(), r.publishedAt(), s, r.platform(), r.duplicateOf(),
-                r.duplicateKind());
+        return s;
     }
 }

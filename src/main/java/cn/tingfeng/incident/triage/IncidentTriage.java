@@ -55,6 +55,14 @@ public class IncidentTriage {
     public Long mergedInto;
 
     /** Why it was confirmed or dismissed. */
+    /** The most severe casualty grade read from the incident's posts so far (updated as posts join). */
+    @Column(name = "casualty_grade")
+    public String casualtyGrade;
+
+    /** Its reason; "" once the posts were read and none gave a casualty figure; null: not read yet. */
+    @Column(name = "casualty_reason", length = 1000)
+    public String casualtyReason;
+
     @Column(name = "status_reason", length = 2000)
     public String statusReason;
 }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The analyst's operations on incidents, each with a reason and recorded: merge, split, regrade, confirm, dismiss.
- * Each runs under the pipeline's lock (so grouping state stays consistent) in a transaction of its own; alerts it
+ * Each runs under the pipeline's lock ({@link PipelineLock}: grouping state stays the same on every node) in a
+ * transaction of its own; alerts it
  * raises are delivered after the commit.
  */
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class TriageService {
     IncidentPosts incidentPosts;
     @Inject
     GroupingIndex grouping;
+    @Inject
+    PipelineLock lock;
     @Inject
     IncidentAlerts alerts;
     @Inject
@@ -152,18 +155,12 @@ public class TriageService {
     }
 
     private Long locked(Supplier<Outcome> work) {
-        Outcome o;
-        pipeline.lock().lock();
-        try {
-            o = QuarkusTransaction.requiringNew().call(work::get);
-        } catch (RuntimeException e) {
-            if (!(e instanceof ApiException)) {
-                grouping.reset();
-            }
-            throw e;
-        } finally {
-            pipeline.lock().unlock();
-        }
+        Outcome o = lock.exclusive(() -> {
+            lock.enter();  // the cluster-wide grouping lock: merges and splits change what posts join
+            Outcome result = work.get();
+            grouping.flush();
+            return result;
+        });
         if (o.alerted()) {
             dispatcher.dispatchDue();
         }

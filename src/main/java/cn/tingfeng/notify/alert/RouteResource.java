@@ -2,7 +2,6 @@ package cn.tingfeng.notify.alert;
 
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
-import cn.tingfeng.watch.plan.PlanRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,14 +51,14 @@ public class RouteResource {
     @Inject
     AlertRouteRepository routes;
     @Inject
-    PlanRepository plans;
+    AlertPlans plans;
     @Inject
     Clock clock;
 
     @POST
     @Transactional
     public Response create(@Valid @NotNull RouteRequest r) {
-        if (r.planId() != null && plans.findByIdOptional(r.planId()).isEmpty()) {
+        if (r.planId() != null && !plans.exists(r.planId())) {
             throw ApiException.badRequest("planId", "监测方案不存在");
         }
         boolean email = "EMAIL".equals(r.channel());

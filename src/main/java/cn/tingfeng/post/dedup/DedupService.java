@@ -1,21 +1,26 @@
 package cn.tingfeng.post.dedup;
 
 import cn.tingfeng.post.Post;
-import cn.tingfeng.watch.WatchConfig;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * De-duplication of collected posts. Same canonical URL is one post already ({@code PostStore}); the same content
- * hash makes a post a duplicate of the earliest post with that hash; a near-duplicate (MinHash, LSH bands in
- * memory, rebuilt from the stored signatures of the recent window at first use) is a repost of the earlier one.
- * Every verdict is stored in {@code post_fingerprint}. Callers hold the pipeline's lock (one writer).
+ * hash makes a post a duplicate of the earliest processed post with that hash; a near-duplicate (MinHash, LSH bands
+ * in memory, loaded from the stored signatures of the recent window) is a repost of the earlier one. Every verdict is
+ * stored in {@code post_fingerprint} with the pipeline generation that wrote it, so another node catches up with
+ * exactly the originals it has not seen. Decisions are taken under the pipeline lock (one writer in the cluster).
  */
 @ApplicationScoped
 public class DedupService {
@@ -25,61 +30,113 @@ public class DedupService {
         }
     }
 
+    /** What one batch needs from the database, read in two queries instead of two per post. */
+    public final class Batch {
+        private final Map<Long, PostFingerprint> existing;
+        private final Map<String, Long> firstByContent;
+
+        Batch(Map<Long, PostFingerprint> existing, Map<String, Long> firstByContent) {
+            this.existing = existing;
+            this.firstByContent = firstByContent;
+        }
+
+        /** Idempotent: a post already fingerprinted keeps its verdict. {@code m}: its MinHash (computed off the lock). */
+        public Result check(Post p, MinHash m) {
+            PostFingerprint known = existing.get(p.id);
+            if (known != null) {
+                return new Result(known.duplicateOf, known.duplicateKind, known.similarity == null ? 0 : known.similarity);
+            }
+            Deduplicator dedup = index();
+            Deduplicator.Fingerprint f = new Deduplicator.Fingerprint(null, "#" + p.id, m);
+            Long same = p.contentHash == null ? null : firstByContent.get(p.contentHash);
+            Result r;
+            if (same != null && !same.equals(p.id)) {
+                r = new Result(same, PostFingerprint.SAME_CONTENT, 1.0);
+            } else {
+                Deduplicator.Verdict v = dedup.check(f);
+                r = v.kind() == Deduplicator.Kind.NEAR_DUPLICATE
+                        ? new Result(Long.valueOf(v.duplicateOf()), PostFingerprint.NEAR_DUPLICATE, v.similarity())
+                        : new Result(null, null, 0);
+            }
+            PostFingerprint row = new PostFingerprint();
+            row.postId = p.id;
+            row.minhash = encode(m);
+            row.shingles = m.shingles();
+            row.duplicateOf = r.duplicateOf();
+            row.duplicateKind = r.kind();
+            row.similarity = r.isDuplicate() ? r.similarity() : null;
+            row.createdAt = clock.instant();
+            row.generation = writing;
+            fingerprints.persist(row);
+            existing.put(p.id, row);
+            if (p.contentHash != null) {
+                firstByContent.putIfAbsent(p.contentHash, p.id);
+            }
+            if (!r.isDuplicate()) {
+                dedup.add(String.valueOf(p.id), f);  // only originals are candidates: a repost points at the first
+            }
+            return r;
+        }
+    }
+
     @Inject
     PostFingerprintRepository fingerprints;
     @Inject
     Clock clock;
     @Inject
-    WatchConfig config;
+    DedupConfig config;
 
     private Deduplicator index;
+    private long generation = -1;
+    private long writing = -1;
 
-    /** Inside the caller's transaction. Idempotent: a post already fingerprinted keeps its verdict. */
-    public Result check(Post p) {
-        PostFingerprint existing = fingerprints.findById(p.id);
-        if (existing != null) {
-            return new Result(existing.duplicateOf, existing.duplicateKind,
-                    existing.similarity == null ? 0 : existing.similarity);
+    /** Reads the fingerprints and earliest same-content posts of a batch. Inside the caller's transaction. */
+    public Batch prepare(Collection<Post> posts) {
+        List<Long> ids = posts.stream().map(p -> p.id).toList();
+        Map<Long, PostFingerprint> existing = new HashMap<>();
+        for (PostFingerprint f : fingerprints.list("postId in ?1", ids)) {
+            existing.put(f.postId, f);
         }
-        Deduplicator dedup = index();
-        String text = text(p);
-        Deduplicator.Fingerprint f = new Deduplicator.Fingerprint(null, "#" + p.id, MinHash.of(text));
-        Result r = sameContent(p);
-        if (r == null) {
-            Deduplicator.Verdict v = dedup.check(f);
-            r = v.kind() == Deduplicator.Kind.NEAR_DUPLICATE
-                    ? new Result(Long.valueOf(v.duplicateOf()), PostFingerprint.NEAR_DUPLICATE, v.similarity())
-                    : new Result(null, null, 0);
+        Set<String> hashes = posts.stream().map(p -> p.contentHash).filter(h -> h != null).collect(Collectors.toSet());
+        Map<String, Long> first = new HashMap<>();
+        if (!hashes.isEmpty()) {
+            List<Object[]> rows = fingerprints.getEntityManager().createQuery(
+                    "select p.contentHash, min(p.id) from Post p where p.contentHash in ?1 and exists"
+                            + " (select 1 from PostFingerprint f where f.postId = p.id) group by p.contentHash", Object[].class)
+                    .setParameter(1, hashes).getResultList();
+            for (Object[] r : rows) {
+                first.put((String) r[0], (Long) r[1]);
+            }
         }
-        PostFingerprint row = new PostFingerprint();
-        row.postId = p.id;
-        row.minhash = encode(f.minHash());
-        row.shingles = f.minHash().shingles();
-        row.duplicateOf = r.duplicateOf();
-        row.duplicateKind = r.kind();
-        row.similarity = r.isDuplicate() ? r.similarity() : null;
-        row.createdAt = clock.instant();
-        fingerprints.persist(row);
-        if (!r.isDuplicate()) {
-            dedup.add(String.valueOf(p.id), f);  // only originals are candidates: a repost points at the first
-        }
-        return r;
+        return new Batch(existing, first);
     }
 
-    private Result sameContent(Post p) {
-        if (p.contentHash == null) {
-            return null;
+    /** Under the pipeline lock: catch up with the originals other nodes fingerprinted up to {@code current}. */
+    public synchronized void sync(long current, long writing) {
+        if (generation < 0 || index == null) {
+            index = null;
+            index();
+        } else if (current != generation) {
+            for (PostFingerprint f : fingerprints.list("generation > ?1 and duplicateOf is null order by postId", generation)) {
+                index.add(String.valueOf(f.postId), new Deduplicator.Fingerprint(null, "#" + f.postId, decode(f.minhash, f.shingles)));
+            }
         }
-        List<Long> earlier = fingerprints.getEntityManager().createQuery(
-                "select p.id from Post p where p.contentHash = ?1 and p.id <> ?2 and exists"
-                        + " (select 1 from PostFingerprint f where f.postId = p.id) order by p.id", Long.class)
-                .setParameter(1, p.contentHash).setParameter(2, p.id).setMaxResults(1).getResultList();
-        return earlier.isEmpty() ? null : new Result(earlier.get(0), PostFingerprint.SAME_CONTENT, 1.0);
+        generation = current;
+        this.writing = writing;
     }
 
-    /** Forgets the in-memory index (it is rebuilt from the database at next use). */
-    public synchronized void reset() {
+    public synchronized void committed() {
+        if (writing >= 0) {
+            generation = writing;
+        }
+        writing = -1;
+    }
+
+    /** Forgets the in-memory index (it is reloaded from the database under the next lock). */
+    public synchronized void invalidate() {
         index = null;
+        generation = -1;
+        writing = -1;
     }
 
     private synchronized Deduplicator index() {
@@ -95,7 +152,7 @@ public class DedupService {
         return index;
     }
 
-    static String text(Post p) {
+    public static String text(Post p) {
         return (p.title == null ? "" : p.title + "\n") + (p.body == null ? "" : p.body);
     }
 

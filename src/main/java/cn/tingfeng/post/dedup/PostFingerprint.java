@@ -34,4 +34,8 @@ public class PostFingerprint {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The pipeline generation that wrote it (other nodes catch up by it). */
+    @Column(nullable = false)
+    public long generation;
 }

@@ -1,6 +1,6 @@
 package cn.tingfeng.post.dedup;
 
-import cn.tingfeng.watch.TextNormalizer;
+import cn.tingfeng.shared.text.TextNormalizer;
 
 /**
  * Chooses the part of a text that de-duplication compares. Page furniture (navigation, link lists, hot

@@ -43,6 +43,45 @@ public class MatchService {
         return found;
     }
 
+    /** Rebuilds the live matcher when a plan changed (on any node) since it was built. */
+    public void refreshPlans() {
+        registry.refreshIfChanged();
+    }
+
+    /** Pure, any thread: the plans a post matches. */
+    public List<PlanMatch> match(String title, String body, String sourceKey, String platform) {
+        return registry.current().match(title, body, sourceKey, platform);
+    }
+
+    /** Stores the matches of a batch (post id → matches), skipping those already stored; one query to know which. */
+    public void store(java.util.Map<Long, List<PlanMatch>> found) {
+        List<Long> ids = found.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(java.util.Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Object[] r : matches.getEntityManager().createQuery("select m.postId, m.planId, m.planVersion from PostMatchRecord m"
+                + " where m.postId in ?1", Object[].class).setParameter(1, ids).getResultList()) {
+            known.add(r[0] + "/" + r[1] + "/" + r[2]);
+        }
+        java.time.Instant now = clock.instant();
+        for (Long postId : ids) {
+            for (PlanMatch m : found.get(postId)) {
+                Long planId = Long.valueOf(m.planId());
+                if (!known.add(postId + "/" + planId + "/" + m.version())) {
+                    continue;
+                }
+                PostMatchRecord r = new PostMatchRecord();
+                r.postId = postId;
+                r.planId = planId;
+                r.planVersion = m.version();
+                r.evidence = evidenceJson(m.evidence());
+                r.matchedAt = now;
+                matches.persist(r);
+            }
+        }
+    }
+
     static String evidenceJson(List<Evidence> evidence) {
         try {
             String s = JSON.writeValueAsString(evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));

@@ -43,6 +43,25 @@ public class MatcherRegistry {
     PlanRepository plans;
 
     private final AtomicReference<Compiled> current = new AtomicReference<>();
+    private volatile String stamp;
+
+    /**
+     * Rebuilds when a plan changed on any node (count and last change of the plans differ from the last build), so
+     * every instance matches with the plans as saved. One cheap query; in the caller's transaction.
+     */
+    public Compiled refreshIfChanged() {
+        String now = stamp();
+        if (current.get() == null || !now.equals(stamp)) {
+            return rebuild();
+        }
+        return current.get();
+    }
+
+    private String stamp() {
+        Object[] r = plans.getEntityManager().createQuery("select count(p), max(p.updatedAt) from MonitoringPlan p",
+                Object[].class).getSingleResult();
+        return r[0] + "/" + r[1];
+    }
 
     public Compiled current() {
         Compiled c = current.get();
@@ -54,6 +73,7 @@ public class MatcherRegistry {
         List<PlanRule> rules = new ArrayList<>();
         Map<String, PlanScope> scopes = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            stamp = stamp();
             for (Object[] row : plans.enabledCurrent()) {
                 MonitoringPlan p = (MonitoringPlan) row[0];
                 PlanVersion v = (PlanVersion) row[1];

@@ -13,7 +13,8 @@ import java.time.Instant;
 @Table(name = "post_match")
 public class PostMatchRecord {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_match_seq")
+    @jakarta.persistence.SequenceGenerator(name = "post_match_seq", sequenceName = "post_match_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "post_id", nullable = false)

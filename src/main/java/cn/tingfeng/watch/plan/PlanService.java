@@ -20,6 +20,10 @@ public class PlanService {
     PlanRepository plans;
     @Inject
     Clock clock;
+    @Inject
+    cn.tingfeng.post.queue.PostQueue queue;
+    @Inject
+    cn.tingfeng.post.queue.PipelineConfig pipeline;
 
     @Transactional
     public MonitoringPlan create(PlanInput in, String actor) {
@@ -39,6 +43,7 @@ public class PlanService {
         p.updatedAt = now;
         plans.persist(p);
         addVersion(p, in.rule(), actor, now);
+        backfill(p, now);
         return p;
     }
 
@@ -59,6 +64,8 @@ public class PlanService {
         if (in.platforms() != null) {
             p.scopePlatforms = join(in.platforms());
         }
+        boolean enabledNow = in.enabled() != null && in.enabled() && !p.enabled;
+        int versionBefore = p.currentVersion;
         if (in.enabled() != null) {
             p.enabled = in.enabled();
         }
@@ -71,7 +78,17 @@ public class PlanService {
             }
         }
         p.updatedAt = now;
+        if (enabledNow || p.currentVersion != versionBefore) {
+            backfill(p, now);
+        }
         return p;
+    }
+
+    /** A new plan, a new version or a plan switched on looks at the posts of the last days too (same queue). */
+    private void backfill(MonitoringPlan p, Instant now) {
+        if (p.enabled && !pipeline.backfill().isZero()) {
+            queue.enqueueSince(now.minus(pipeline.backfill()), "backfill");
+        }
     }
 
     private void addVersion(MonitoringPlan p, RuleSpec rule, String actor, Instant now) {

@@ -1,4 +1,4 @@
-package cn.tingfeng.watch;
+package cn.tingfeng.shared.text;
 
 import org.junit.jupiter.api.Test;
 

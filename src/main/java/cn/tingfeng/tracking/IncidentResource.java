@@ -1,14 +1,10 @@
-package cn.tingfeng.incident;
+package cn.tingfeng.tracking;
 
+import cn.tingfeng.incident.Incident;
+import cn.tingfeng.incident.IncidentRepository;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Grade;
 import cn.tingfeng.shared.Roles;
-import cn.tingfeng.tracking.Assignment;
-import cn.tingfeng.tracking.AssignmentRole;
-import cn.tingfeng.tracking.AssignmentService;
-import cn.tingfeng.tracking.IncidentIntake;
-import cn.tingfeng.tracking.TrackingViews;
-import cn.tingfeng.tracking.Workflow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
