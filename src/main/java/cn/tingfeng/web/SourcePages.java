@@ -5,6 +5,7 @@ import cn.tingfeng.crawl.PagePreview;
 import cn.tingfeng.crawl.RunSummary;
 import cn.tingfeng.crawl.SourceOverview;
 import cn.tingfeng.crawl.SourceRegistry;
+import cn.tingfeng.incident.triage.PipelineStatus;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -32,7 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class SourcePages {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(SourceOverview.Overview overview, String flash, String error);
+        static native TemplateInstance list(SourceOverview.Overview overview, PipelinePanel pipeline, String flash, String error);
 
         static native TemplateInstance preview(String url, String html, PagePreview.Extracted result, String error);
     }
@@ -45,10 +47,39 @@ public class SourcePages {
     CrawlService crawls;
     @Inject
     PagePreview pages;
+    @Inject
+    PipelineStatus pipelineStatus;
+
+    /** The monitoring queue as the page shows it (Beijing time, whole seconds). */
+    public record PipelinePanel(long queued, long retrying, long parked, String lag, String oldest, long processed,
+            List<ParkedRow> parkedPosts, boolean lagging) {
+    }
+
+    public record ParkedRow(long id, long postId, String title, int attempts, String lastError, String parkedAt) {
+    }
+
+    PipelinePanel pipeline() {
+        PipelineStatus.View v = pipelineStatus.view();
+        long lag = Math.round(v.lagSeconds());
+        String lagText = lag < 60 ? lag + " 秒" : lag < 3600 ? (lag / 60) + " 分 " + (lag % 60) + " 秒" : (lag / 3600) + " 小时 " + (lag % 3600 / 60) + " 分";
+        return new PipelinePanel(v.queued(), v.retrying(), v.parked(), lagText,
+                v.oldestQueuedAt() == null ? "—" : WebFormat.local(v.oldestQueuedAt()), Math.round(v.processedTotal()),
+                v.parkedPosts().stream().map(p -> new ParkedRow(p.id(), p.postId(), p.title() == null ? "（无标题）" : p.title(),
+                        p.attempts(), p.lastError(), p.parkedAt() == null ? "—" : WebFormat.local(p.parkedAt()))).toList(),
+                lag > 120);
+    }
+
+    /** 重新处理: parked posts back into the monitoring queue (one, or all). */
+    @POST
+    @Path("pipeline/retry")
+    public TemplateInstance retryParked(@RestForm Long id) {
+        int n = pipelineStatus.retry(id);
+        return Templates.list(overview.overview(), pipeline(), n == 0 ? "没有需要重新处理的信息。" : "已将 " + n + " 条搁置信息重新放入监测队列。", null);
+    }
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(overview.overview(), null, null);
+        return Templates.list(overview.overview(), pipeline(), null, null);
     }
 
     @POST
@@ -57,7 +88,7 @@ public class SourcePages {
         SourceRegistry.ReloadReport r = registry.reload();
         String flash = "已重新加载 " + r.directory() + "：有效 " + r.valid() + " 个；新增 " + r.added().size() + "，变更 "
                 + r.changed().size() + "，移除 " + r.removed().size() + "，错误 " + r.errors().size() + " 条。";
-        return Templates.list(overview.overview(), flash, null);
+        return Templates.list(overview.overview(), pipeline(), flash, null);
     }
 
     @POST
@@ -67,9 +98,9 @@ public class SourcePages {
             RunSummary s = crawls.runNow(overview.find(id).key);
             String flash = "来源 " + s.source() + " 采集" + (s.failed() ? "失败" : "完成") + "：用时 " + s.durationMs() + " 毫秒，看到 "
                     + s.itemsSeen() + " 条，新增 " + s.newPosts() + " 条，更新 " + s.updated() + " 条，错误 " + s.errors().size() + " 条。";
-            return Response.ok(Templates.list(overview.overview(), flash, null)).build();
+            return Response.ok(Templates.list(overview.overview(), pipeline(), flash, null)).build();
         } catch (ApiException e) {
-            return Response.status(e.status()).entity(Templates.list(overview.overview(), null, WebErrors.message(e))).build();
+            return Response.status(e.status()).entity(Templates.list(overview.overview(), pipeline(), null, WebErrors.message(e))).build();
         }
     }
 

@@ -85,8 +85,10 @@ class CrashDurabilityIT {
     static final String PLAN_RULE = "连云港 AND 泄漏 NOT 演习";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration PIPELINE_DRAIN = Duration.ofSeconds(90);
-    /** The longest wait for the stream to be under way (first incident, user and post of the round) before the kill clock starts. */
-    static final Duration WARM_UP_MAX = Duration.ofSeconds(25);
+    /** The longest wait for the stream to be under way (an incident, a user, a few posts of the round) before the kill clock starts. */
+    static final Duration WARM_UP_MAX = Duration.ofSeconds(15);
+    /** New posts of the round the application must show stored before the kill clock starts. */
+    static final int WARM_UP_POSTS = 5;
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Path runDir = Path.of("target", "crash-durability-"
@@ -343,9 +345,10 @@ class CrashDurabilityIT {
             work.add(pool.submit(() -> runImport(target, round)));
             work.add(pool.submit(() -> watchPosts(target, round, stop)));
             // a fresh JVM: the first request of each kind loads models and warms up; the kill clock starts once the
-            // stream is under way (an incident, a user and a post of this round stored), so that the kill hits it
+            // stream is under way (an incident, a user and a few posts of this round stored), so that the kill hits it
             long t = System.nanoTime();
-            while (!(round.incidents.size() > 0 && round.users.size() > 0 && round.postsSeenBeforeKill > round.postsAtStart)
+            while (!(round.incidents.size() > 0 && round.users.size() > 0
+                    && round.postsSeenBeforeKill >= round.postsAtStart + WARM_UP_POSTS)
                     && System.nanoTime() - t < WARM_UP_MAX.toNanos()) {
                 Thread.sleep(20);
             }

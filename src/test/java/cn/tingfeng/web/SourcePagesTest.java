@@ -18,7 +18,8 @@ class SourcePagesTest {
 
     @Test
     void sourcesPageIsForAdminsOnly() {
-        as("t-admin").get("/app/sources").then().statusCode(200).body(containsString("采集来源")).body(containsString("重新加载定义"));
+        as("t-admin").get("/app/sources").then().statusCode(200).body(containsString("采集来源")).body(containsString("重新加载定义"))
+                .body(containsString("监测队列")).body(containsString("已搁置"));
         as("t-admin").post("/app/sources/reload").then().statusCode(200).body(containsString("已重新加载"));
         for (String u : new String[] {"t-analyst", "t-department", "t-leader", "t-supervisor"}) {
             as(u).get("/app/sources").then().statusCode(403);

@@ -116,6 +116,22 @@ class PipelineQueueTest {
     }
 
     @Test
+    void theDashboardsAndAlertRulesUseThePipelineMetricsTheApplicationExposes() throws Exception {
+        String metrics = as("t-admin").get("/q/metrics").then().statusCode(200).extract().asString();
+        String rules = java.nio.file.Files.readString(java.nio.file.Path.of("dashboards/alert-rules.yml"));
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("dashboards/operations.json"));
+        assertThat(rules).contains("max(tingfeng_pipeline_lag_seconds) > 120");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tingfeng_pipeline_[a-z_]+").matcher(rules + dashboard);
+        int names = 0;
+        while (m.find()) {
+            String name = m.group();
+            assertThat(metrics).as(name + " is exposed").containsPattern("(?m)^" + name + "(\\{| )");
+            names++;
+        }
+        assertThat(names).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void aPlanSavedAfterThePostsArrivedFindsThem() {
         String key = "backfill-" + UUID.randomUUID();
         Source src = sources.create(key);
