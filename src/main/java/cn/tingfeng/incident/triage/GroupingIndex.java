@@ -154,13 +154,29 @@ public class GroupingIndex {
 
     /** Writes the signatures changed in this transaction, with the generation being written. */
     public void flush() {
-        for (Long id : dirty) {
-            IncidentSignature s = open.get(id);
-            em.createNativeQuery("update incident_triage set signature = ?1, touched_generation = ?2 where incident_id = ?3")
-                    .setParameter(1, s == null ? null : SignatureCodec.encode(s)).setParameter(2, writing)
-                    .setParameter(3, id).executeUpdate();
+        if (dirty.isEmpty()) {
+            return;
         }
+        List<Long> ids = new ArrayList<>(dirty);
         dirty.clear();
+        long gen = writing;
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "update incident_triage set signature = ?, touched_generation = ? where incident_id = ?")) {
+                for (Long id : ids) {
+                    IncidentSignature s = open.get(id);
+                    if (s == null) {
+                        ps.setNull(1, java.sql.Types.VARCHAR);
+                    } else {
+                        ps.setString(1, SignatureCodec.encode(s));
+                    }
+                    ps.setLong(2, gen);
+                    ps.setLong(3, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     public boolean contains(Long incidentId) {

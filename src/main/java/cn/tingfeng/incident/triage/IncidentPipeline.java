@@ -201,6 +201,7 @@ public class IncidentPipeline {
         Map<Long, Long> incidentOf = incidentPosts.incidentsOf(lookup);
 
         Map<Long, List<Optional<CasualtyAssessment>>> touched = new TreeMap<>();
+        List<long[]> links = new ArrayList<>();
         Map<Long, Incident> loaded = new HashMap<>();
         List<Incident> started = new ArrayList<>();
         for (Pre x : pre) {
@@ -214,7 +215,7 @@ public class IncidentPipeline {
             if (dup.isDuplicate()) {
                 Long original = incidentOf.get(dup.duplicateOf());
                 if (original != null && open(original, loaded) != null) {  // a repost counts for its original's incident
-                    join(original, x, incidentOf, touched);
+                    join(original, x, incidentOf, touched, links);
                     continue;
                 }
             }
@@ -236,17 +237,19 @@ public class IncidentPipeline {
                 }
             }
             if (target != null) {
-                join(target, x, incidentOf, touched);
+                join(target, x, incidentOf, touched, links);
             } else {
                 Incident i = newIncident(title(p), x.published(), "system");
                 loaded.put(i.id, i);
-                incidentPosts.link(i.id, p.id);
+                links.add(new long[] {i.id, p.id});
                 incidentOf.put(p.id, i.id);
                 grouping.started(i.id, f, x.published());
                 touched.computeIfAbsent(i.id, k -> new ArrayList<>()).add(x.casualty());
                 started.add(i);
             }
         }
+        em.flush();  // new incidents and their triage rows exist before the links point at them
+        incidentPosts.linkAll(links);
         boolean alerted = false;
         Set<Long> isNew = new java.util.HashSet<>();
         started.forEach(i -> isNew.add(i.id));
@@ -264,7 +267,7 @@ public class IncidentPipeline {
             payload.put("title", i.title);
             payload.put("grade", i.grade == null ? null : i.grade.name());
             payload.put("startedAt", i.startedAt == null ? null : i.startedAt.toString());
-            payload.put("postIds", incidentPosts.postIds(i.id));
+            payload.put("postIds", links.stream().filter(l -> l[0] == i.id).map(l -> l[1]).toList());
             payload.put("by", "monitoring pipeline");
             audit.append("system", "incident.created", "incident", i.id, payload);
         }
@@ -296,8 +299,9 @@ public class IncidentPipeline {
         return x.features() != null ? x.features() : grouping.features(x.post().id, x.post().title, x.post().body, x.published());
     }
 
-    private void join(Long incidentId, Pre x, Map<Long, Long> incidentOf, Map<Long, List<Optional<CasualtyAssessment>>> touched) {
-        incidentPosts.link(incidentId, x.post().id);
+    private void join(Long incidentId, Pre x, Map<Long, Long> incidentOf, Map<Long, List<Optional<CasualtyAssessment>>> touched,
+            List<long[]> links) {
+        links.add(new long[] {incidentId, x.post().id});
         incidentOf.put(x.post().id, incidentId);
         grouping.joined(incidentId, features(x), x.published());
         touched.computeIfAbsent(incidentId, k -> new ArrayList<>()).add(x.casualty());

@@ -83,6 +83,23 @@ public class IncidentPosts {
                 .setParameter(1, incidentId).setParameter(2, postId).executeUpdate();
     }
 
+    /** Links many posts in one JDBC batch ({@code [incidentId, postId]} pairs); no flush of the persistence context. */
+    public void linkAll(List<long[]> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into incident_post (incident_id, post_id) values (?, ?)")) {
+                for (long[] p : pairs) {
+                    ps.setLong(1, p[0]);
+                    ps.setLong(2, p[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     public void move(Long from, Long to, Long postId) {
         em.createNativeQuery("update incident_post set incident_id = ?1 where incident_id = ?2 and post_id = ?3")
                 .setParameter(1, to).setParameter(2, from).setParameter(3, postId).executeUpdate();

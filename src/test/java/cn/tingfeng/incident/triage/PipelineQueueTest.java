@@ -150,5 +150,10 @@ class PipelineQueueTest {
         assertThat(incident).as("the last 7 days are matched again through the queue").isNotNull();
         assertThat(incidentOf(old)).as("older than the backfill window").isNull();
         as("t-analyst").get("/api/incidents/" + incident).then().statusCode(200).body(containsString("自来水"));
+        String audited = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select payload from audit_log where action = 'incident.created' and subject_type = 'incident' and subject_id = ?1")
+                .setParameter(1, String.valueOf(incident)).getSingleResult());
+        assertThat(audited).as("the pipeline's incident is in the audit chain").contains(String.valueOf(recent));
+        as("t-supervisor").get("/api/audit/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
     }
 }
