@@ -66,11 +66,35 @@ public class AssessmentService {
      * (time, source, platform) that spread and heat need; texts are read for the 30 most recent posts only.
      */
     public Change assess(Incident incident, IncidentTriage t, List<Optional<CasualtyAssessment>> fresh) {
+        return assess(incident, t, fresh, true);
+    }
+
+    /**
+     * Whether a batch that brought {@code originals} new original posts (reposts not counted) should re-read the texts
+     * (summary, sentiment, category): while the incident is young, then at every tenth post; a repost only moves the
+     * counters, the spread, the heat and the grade.
+     */
+    public static boolean textChanged(int postsBefore, int originals, int postsAfter) {
+        return originals > 0 && (postsBefore < TEXT_POSTS || postsBefore / 10 != postsAfter / 10);
+    }
+
+    public Change assess(Incident incident, IncidentTriage t, List<Optional<CasualtyAssessment>> fresh, boolean readTexts) {
         List<IncidentPosts.Light> posts = incidentPosts.light(incident.id);
         Grade before = incident.grade;
         if (posts.isEmpty()) {
             return new Change(before, before, false);
         }
+        Optional<Art18Category> category;
+        if (readTexts || fresh == null || incident.summary == null) {
+            category = readTexts(incident, t);
+        } else {
+            category = Optional.ofNullable(incident.category).map(Art18Category::fromCode);
+        }
+        casualties(incident, t, fresh);
+        return grade(incident, t, posts, category, before);
+    }
+
+    private Optional<Art18Category> readTexts(Incident incident, IncidentTriage t) {
         List<String> texts = new ArrayList<>();
         StringBuilder titles = new StringBuilder();
         StringBuilder bodies = new StringBuilder();
@@ -87,7 +111,10 @@ public class AssessmentService {
         t.sentimentScore = s.score();
         Optional<Art18Category> category = categories.classify(titles.toString(), bodies.toString()).category();
         incident.category = category.map(Art18Category::code).orElse(null);
+        return category;
+    }
 
+    private void casualties(Incident incident, IncidentTriage t, List<Optional<CasualtyAssessment>> fresh) {
         List<Optional<CasualtyAssessment>> read = fresh;
         if (read == null || t.casualtyReason == null) {  // every post, once
             t.casualtyGrade = null;
@@ -100,6 +127,10 @@ public class AssessmentService {
                 t.casualtyReason = a.get().reason() == null ? "" : a.get().reason();
             }
         }
+    }
+
+    private Change grade(Incident incident, IncidentTriage t, List<IncidentPosts.Light> posts,
+            Optional<Art18Category> category, Grade before) {
         Optional<Grade> casualtyGrade = Optional.ofNullable(t.casualtyGrade).map(Grade::valueOf);
         Spread spread = Spread.of(posts.stream().map(r -> new SpreadPost(r.publishedAt(), r.source(), r.platform())).toList());
         IncidentGrader.Result graded = grader.grade(new IncidentGrader.Input(casualtyGrade,

@@ -202,6 +202,7 @@ public class IncidentPipeline {
 
         Map<Long, List<Optional<CasualtyAssessment>>> touched = new TreeMap<>();
         List<long[]> links = new ArrayList<>();
+        Map<Long, Integer> originals = new HashMap<>();  // per touched incident: posts of this batch that are no repost
         Map<Long, Incident> loaded = new HashMap<>();
         List<Incident> started = new ArrayList<>();
         for (Pre x : pre) {
@@ -209,6 +210,7 @@ public class IncidentPipeline {
             Long already = incidentOf.get(p.id);
             if (already != null) {  // an updated post: its incident is reassessed
                 touched.computeIfAbsent(already, k -> new ArrayList<>()).add(x.casualty());
+                originals.merge(already, 1, Integer::sum);
                 continue;
             }
             DedupService.Result dup = verdicts.get(p.id);
@@ -238,6 +240,7 @@ public class IncidentPipeline {
             }
             if (target != null) {
                 join(target, x, incidentOf, touched, links);
+                originals.merge(target, 1, Integer::sum);
             } else {
                 Incident i = newIncident(title(p), x.published(), "system");
                 loaded.put(i.id, i);
@@ -258,7 +261,7 @@ public class IncidentPipeline {
             if (i == null) {
                 continue;
             }
-            alerted |= reassess(i, e.getValue(), isNew.contains(i.id));
+            alerted |= reassess(i, e.getValue(), isNew.contains(i.id), originals.getOrDefault(i.id, 0));
         }
         grouping.flush();
         for (Incident i : started) {
@@ -330,12 +333,15 @@ public class IncidentPipeline {
 
     /** Full reassessment (merge, split): every post read again. */
     boolean reassess(Incident i, boolean isNew) {
-        return reassess(i, null, isNew);
+        return reassess(i, null, isNew, Integer.MAX_VALUE);
     }
 
-    private boolean reassess(Incident i, List<Optional<CasualtyAssessment>> fresh, boolean isNew) {
+    /** {@code originals}: posts of this batch that are not reposts; reposts alone do not make the texts be re-read. */
+    private boolean reassess(Incident i, List<Optional<CasualtyAssessment>> fresh, boolean isNew, int originals) {
         IncidentTriage t = triages.of(i.id);
-        AssessmentService.Change change = assessment.assess(i, t, fresh);
+        int joined = fresh == null ? 0 : fresh.size();
+        boolean readTexts = fresh == null || isNew || AssessmentService.textChanged(t.postCount, originals, t.postCount + joined);
+        AssessmentService.Change change = assessment.assess(i, t, fresh, readTexts);
         if (i.firstSeenAt == null || i.startedAt.isBefore(i.firstSeenAt)) {
             i.firstSeenAt = i.startedAt;
         }
