@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * <ul>
  * <li>event posts: the stories of {@code fixtures/classify-dev.jsonl}, the own test posts
  * ({@code jurisdiction-test/own-posts.jsonl}) and the demo posts, moved to another 连云港 county and town of
- * {@code data/divisions} (names replaced where the story had them, otherwise prefixed), a sentence dropped, reactions
- * and follow-ups added;</li>
+ * {@code data/divisions} (names replaced where the story had them, otherwise prefixed), some of its sentences kept,
+ * details of other reports and reactions added;</li>
  * <li>reposts of those with edits (a few characters changed, 转载 prefixes, page furniture) on other sites and
  * platforms;</li>
  * <li>unrelated posts: passages of the real labelled pages ({@code fixtures/pages}: CWCED cleaned texts and the GNE
@@ -94,6 +94,7 @@ public final class BenchCorpus {
     private final List<Area> areas = new ArrayList<>();
     private final List<Story> stories = new ArrayList<>();
     private final List<String> passages = new ArrayList<>();
+    private final List<List<String>> passageSentences = new ArrayList<>();
     private final Pattern places;
     private final Map<String, String> placeKind = new LinkedHashMap<>();
 
@@ -154,6 +155,10 @@ public final class BenchCorpus {
                     passages.add(body.asText());
                 }
             }
+        }
+        for (String p : passages) {
+            List<String> ss = sentences(p.replaceAll("\\s+", ""));
+            passageSentences.add(ss.isEmpty() ? List.of("（无正文）") : ss);
         }
         for (Area a : areas) {
             placeKind.put(a.name(), "area");
@@ -257,14 +262,22 @@ public final class BenchCorpus {
         Area area = areas.get(rnd.nextInt(areas.size()));
         String town = area.towns().isEmpty() ? area.name() : area.towns().get(rnd.nextInt(area.towns().size()));
         String title = relocate(s.title(), area, town);
-        List<String> sentences = new ArrayList<>(sentences(relocate(s.text(), area, town)));
+        List<String> own = sentences(relocate(s.text(), area, town));
+        List<String> sentences = new ArrayList<>();
+        sentences.add(own.get(0));  // what happened
+        for (int k = 1; k < own.size(); k++) {
+            if (rnd.nextInt(3) != 0) {
+                sentences.add(own.get(k));
+            }
+        }
+        for (int k = 0, details = 1 + rnd.nextInt(3); k < details; k++) {  // details and follow-ups of other reports
+            List<String> other = sentences(relocate(stories.get(rnd.nextInt(stories.size())).text(), area, town));
+            sentences.add(other.get(other.size() == 1 ? 0 : 1 + rnd.nextInt(other.size() - 1)));
+        }
         if (!mentionsPlace(title + String.join("", sentences))) {
             sentences.add(0, "连云港" + area.name() + town + "网友反映：");
         }
-        if (sentences.size() > 2 && rnd.nextInt(3) == 0) {
-            sentences.remove(1 + rnd.nextInt(sentences.size() - 1));
-        }
-        for (int k = 0, extra = 1 + rnd.nextInt(3); k < extra; k++) {
+        for (int k = 0, extra = 1 + rnd.nextInt(2); k < extra; k++) {
             String r = REACTIONS[rnd.nextInt(REACTIONS.length)].replace("{c}", area.name()).replace("{t}", town);
             sentences.add(1 + rnd.nextInt(sentences.size()), r);
         }
@@ -289,8 +302,7 @@ public final class BenchCorpus {
     }
 
     Item noise(Random rnd, String run, int i, Instant at) {
-        String p = passages.get(rnd.nextInt(passages.size()));
-        List<String> s = sentences(p.replaceAll("\\s+", ""));
+        List<String> s = passageSentences.get(rnd.nextInt(passageSentences.size()));
         int len = Math.min(s.size(), 3 + rnd.nextInt(8));
         int from = s.size() <= len ? 0 : rnd.nextInt(s.size() - len);
         String body = String.join("", s.subList(from, from + len));

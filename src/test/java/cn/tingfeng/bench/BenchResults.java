@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * The figures of the benchmarks as JSON, under stable dotted names ({@code ingest.postsPerSecond.h2},
  * {@code match.postsPerSecond.plans100} …): each benchmark writes {@code target/bench/<name>.json} and merges its
  * figures into {@code target/bench/results.json} under a file lock (two benchmark JVMs may write at once).
- * {@code bench/run} prints the table from results.json. The folder is {@code -Dtingfeng.bench.dir} when set.
+ * {@code bench/run} prints the table from results.json. The folder is {@code -Dbench.dir} when set.
  */
 public final class BenchResults {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,7 +32,7 @@ public final class BenchResults {
     }
 
     public static Path dir() {
-        return Path.of(System.getProperty("tingfeng.bench.dir", "target/bench"));
+        return Path.of(System.getProperty("bench.dir", "target/bench"));
     }
 
     /** Writes {@code <name>.json} (merged with what that file already holds) and merges into results.json. */

@@ -34,7 +34,8 @@ public abstract class IngestBench {
         }
     }
 
-    public record Timed(int posts, double storeSeconds, double drainSeconds, int processed) {
+    /** Wall seconds of both phases; {@code drainCpuSeconds}: CPU time of the whole JVM during the drain (all threads, GC included). */
+    public record Timed(int posts, double storeSeconds, double drainSeconds, int processed, double drainCpuSeconds) {
         public double storeRate() {
             return posts / storeSeconds;
         }
@@ -49,6 +50,10 @@ public abstract class IngestBench {
 
         public double drainMsPerPost() {
             return drainSeconds * 1000 / posts;
+        }
+
+        public double drainCpuMsPerPost() {
+            return drainCpuSeconds * 1000 / posts;
         }
     }
 
@@ -121,10 +126,11 @@ public abstract class IngestBench {
     /** Stores, then drains, timing both. */
     protected Timed ingest(List<BenchCorpus.Item> items) {
         double s = storeAll(items);
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         int processed = pipeline.drain();
         double d = (System.nanoTime() - t0) / 1e9;
-        return new Timed(items.size(), s, d, processed);
+        return new Timed(items.size(), s, d, processed, (cpuNanos() - c0) / 1e9);
     }
 
     /** Row counts of what the pipeline writes. */
@@ -152,6 +158,12 @@ public abstract class IngestBench {
         Map<String, Long> d = new LinkedHashMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
         return d;
+    }
+
+    /** CPU time of this JVM so far (all threads). */
+    protected static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     protected static String run() {

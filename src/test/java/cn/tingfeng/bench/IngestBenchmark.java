@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * 100 ms. After a warm-up of 300 posts (JIT, HanLP dictionaries), not timed.
  *
  * <p>Run: {@code ./mvnw -B -Pbench test -Dtest=IngestBenchmark} (H2 in memory); on PostgreSQL with the variables of
- * {@code bench/run}. {@code -Dtingfeng.bench.ingest.posts=N} changes the number of posts (default 3000).
+ * {@code bench/run}. {@code -Dbench.ingest.posts=N} changes the number of posts (default 3000).
  */
 @QuarkusTest
 @TestProfile(IngestBenchmark.Profile.class)
@@ -30,7 +30,7 @@ class IngestBenchmark extends IngestBench {
     public static class Profile extends QueuedProfile {
     }
 
-    static final int POSTS = Integer.getInteger("tingfeng.bench.ingest.posts", 3000);
+    static final int POSTS = Integer.getInteger("bench.ingest.posts", 3000);
     static final int WARM_UP = 300;
 
     @Test
@@ -55,6 +55,7 @@ class IngestBenchmark extends IngestBench {
         HeapSampler heap = new HeapSampler();
         try {
             double s = storeAll(posts);
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             int processed;
             try (StackSampler sampler = new StackSampler(StackSampler.pipelineThreads(Thread.currentThread()),
@@ -62,14 +63,14 @@ class IngestBenchmark extends IngestBench {
                 processed = pipeline.drain();
                 profile = sampler.report(12);
             }
-            t = new Timed(posts.size(), s, (System.nanoTime() - t0) / 1e9, processed);
+            t = new Timed(posts.size(), s, (System.nanoTime() - t0) / 1e9, processed, (cpuNanos() - c0) / 1e9);
         } finally {
             heap.close();
         }
         Map<String, Long> d = delta(before, counts());
         System.out.printf("[ingest %s] %d posts: store %.2f s = %.0f posts/s; pipeline drain %.2f s = %.0f posts/s (%d processed);"
-                        + " end to end %.0f posts/s%n", db, t.posts(), t.storeSeconds(), t.storeRate(), t.drainSeconds(),
-                t.drainRate(), t.processed(), t.endToEndRate());
+                        + " end to end %.0f posts/s; drain CPU %.2f ms/post (all threads)%n", db, t.posts(), t.storeSeconds(),
+                t.storeRate(), t.drainSeconds(), t.drainRate(), t.processed(), t.endToEndRate(), t.drainCpuMsPerPost());
         System.out.printf("[ingest %s] written: %s%n", db, d);
         System.out.printf("[ingest %s] heap: max used %.0f MB (sampled every 100 ms, %d samples), max after GC %.0f MB, JVM max heap %.0f MB%n",
                 db, heap.maxUsedMb(), heap.samples(), heap.maxAfterGcMb(), HeapSampler.maxHeapMb());
@@ -80,6 +81,7 @@ class IngestBenchmark extends IngestBench {
         f.put("ingest.storePostsPerSecond." + db, t.storeRate());
         f.put("ingest.pipelinePostsPerSecond." + db, t.drainRate());
         f.put("ingest.posts." + db, t.posts());
+        f.put("ingest.pipelineCpuMsPerPost." + db, t.drainCpuMsPerPost());
         f.put("ingest.incidents." + db, d.get("incident"));
         f.put("ingest.alerts." + db, d.get("alert"));
         f.put("ingest.matches." + db, d.get("post_match"));

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 /**
  * A poor man's profiler for the benchmarks (the surefire argLine, hence JFR, is not ours to change): every few
  * milliseconds it takes the stacks of the running threads that {@code threads} selects and counts, per sample, (a)
- * the pipeline stage — the method the outermost frame of {@code stageOwner} was calling — and (b) where the thread
+ * the pipeline stage — the innermost frame of {@code stageOwner} and the method it was calling — and (b) where the thread
  * actually was, by library (H2, PostgreSQL driver, Hibernate, HanLP, Tingfeng package …). Prints the shares.
  */
 public final class StackSampler implements AutoCloseable {
@@ -71,16 +71,12 @@ public final class StackSampler implements AutoCloseable {
                 }
                 samples++;
                 String stage = "(outside " + simple(stageOwner) + ")";
-                for (int i = st.length - 1; i > 0; i--) {
-                    if (st[i].getClassName().equals(stageOwner)) {
-                        // the outermost frame of the owner: what it was calling
-                        int k = i;
-                        while (k > 0 && st[k - 1].getClassName().startsWith(stageOwner)) {
-                            k--;
-                        }
-                        stage = k > 0 ? simple(st[k].getClassName()) + "." + st[k].getMethodName() + " → "
-                                + simple(st[k - 1].getClassName()) + "." + st[k - 1].getMethodName()
-                                : simple(st[k].getClassName()) + "." + st[k].getMethodName();
+                for (int i = 0; i < st.length; i++) {
+                    if (st[i].getClassName().startsWith(stageOwner)) {
+                        // the innermost frame of the owner, and what it was calling
+                        stage = simple(st[i].getClassName()) + "." + st[i].getMethodName()
+                                + (i > 0 ? " → " + simple(st[i - 1].getClassName()).replace("_ClientProxy", "") + "."
+                                + st[i - 1].getMethodName() : "");
                         break;
                     }
                 }

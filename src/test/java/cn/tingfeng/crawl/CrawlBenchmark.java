@@ -89,6 +89,8 @@ class CrawlBenchmark {
         }
         try {
             int total = bodies.size();
+            java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
+            figures.put("crawl.pages", total);
             System.out.printf("Benchmark: %d fixture pages on %d local hosts (+%d list pages)%n", total, HOSTS, HOSTS);
             for (int delayMs : new int[] {200}) {
                 runTingfeng(lists, delayMs, true); // warm-up (JIT)
@@ -97,12 +99,19 @@ class CrawlBenchmark {
                 double wm = runWebMagic(lists, delayMs, false);
                 System.out.printf("Politeness %d ms/host, 1 connection/host: Tingfeng %.1f pages/s, WebMagic %.1f pages/s, ratio %.2f×%n",
                         delayMs, ours, wm, ours / wm);
+                figures.put("crawl.pagesPerSecond", ours);
+                figures.put("crawl.webmagicPagesPerSecond", wm);
+                figures.put("crawl.speedup", ours / wm);
             }
             List<String> one = lists.subList(0, 1);
             double ours0 = runTingfeng(one, 0, false);
             double wm0 = runWebMagic(one, 0, false);
             System.out.printf("No delay, one host, sequential (processing only): Tingfeng %.1f pages/s, WebMagic %.1f pages/s, ratio %.2f×%n",
                     ours0, wm0, ours0 / wm0);
+            figures.put("crawl.noDelay.pagesPerSecond", ours0);
+            figures.put("crawl.noDelay.webmagicPagesPerSecond", wm0);
+            figures.put("crawl.noDelay.speedup", ours0 / wm0);
+            cn.tingfeng.bench.BenchResults.write("crawl", figures);
         } finally {
             servers.forEach(s -> s.stop(0));
         }

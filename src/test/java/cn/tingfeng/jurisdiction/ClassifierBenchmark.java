@@ -26,5 +26,7 @@ class ClassifierBenchmark {
         for (int i = 0; i < runs; i++) sink += c.classify(posts.get(i % posts.size())[0], posts.get(i % posts.size())[1]).rationale().size();
         double mean = (System.nanoTime() - start) / 1e6 / runs;
         System.out.printf("classifier build %.0f ms; %d classifications, mean %.4f ms per post (sink %d)%n", build / 1e6, runs, mean, sink);
+        cn.tingfeng.bench.BenchResults.write("classify", java.util.Map.of("classify.meanMs", mean, "classify.buildMs", build / 1e6,
+                "classify.classificationsPerSecond", 1000 / mean));
     }
 }

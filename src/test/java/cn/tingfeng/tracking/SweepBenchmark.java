@@ -53,9 +53,14 @@ class SweepBenchmark {
         clock.set(now);
         Random rnd = new Random(7);
         int inDb = 0;
+        String db = cn.tingfeng.bench.BenchResults.db(ds);
+        java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
         try {
             for (int target : new int[]{10_000, 100_000}) {
                 inDb += insert(target - inDb, now, rnd, false);
+                long worst = 0;
+                long worstSelect = 0;
+                java.util.List<Long> totals = new java.util.ArrayList<>();
                 for (int round = 0; round < 3; round++) {
                     insert(DUE * 5, now, rnd, true);
                     long t0 = System.nanoTime();
@@ -66,8 +71,17 @@ class SweepBenchmark {
                                     + "whole sweep %d ms (select %d ms, %d assignments processed, %d records, %d failed)%n",
                             count(), DUE * 5, selectMs, dueClocks, r.totalMillis(), r.selectMillis(), r.assignmentsDue(),
                             r.created().size(), r.failed());
+                    worst = Math.max(worst, r.totalMillis());
+                    worstSelect = Math.max(worstSelect, selectMs);
+                    totals.add(r.totalMillis());
                 }
+                String k = (target / 1000) + "k." + db;
+                java.util.Collections.sort(totals);
+                figures.put("sla.sweepMs.clocks" + k, totals.get(totals.size() / 2));
+                figures.put("sla.sweepMaxMs.clocks" + k, worst);
+                figures.put("sla.selectDueMs.clocks" + k, worstSelect);
             }
+            cn.tingfeng.bench.BenchResults.write("sweep-" + db, figures);
         } finally {
             clock.reset();
         }

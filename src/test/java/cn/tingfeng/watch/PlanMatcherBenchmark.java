@@ -64,6 +64,7 @@ class PlanMatcherBenchmark {
         double avgLen = posts.stream().mapToInt(p -> p[0].length() + p[1].length()).average().orElse(0);
         System.out.printf("posts: %d generated, average %.0f characters; places vocabulary %d%n", posts.size(),
                 avgLen, places.size());
+        java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
         for (int n : new int[] {100, 1_000, 10_000}) {
             List<PlanRule> plans = plans(n, new Random(n), places);
             long c0 = System.nanoTime();
@@ -82,7 +83,12 @@ class PlanMatcherBenchmark {
             System.out.printf("plans=%,6d terms=%,5d compile=%4d ms  %,9.0f posts/s per CPU-second  (%,9.0f wall, "
                             + "machine shared)  matches/post=%.2f%n",
                     n, m.termCount(), compileMs, total / cpuSecs, total / secs, matched / total);
+            figures.put("match.postsPerSecond.plans" + n, total / cpuSecs);
+            figures.put("match.wallPostsPerSecond.plans" + n, total / secs);
+            figures.put("match.compileMs.plans" + n, compileMs);
+            figures.put("match.matchesPerPost.plans" + n, matched / total);
         }
+        cn.tingfeng.bench.BenchResults.write("match", figures);
     }
 
     private static long run(PlanMatcher m, List<String[]> posts, int rounds) {

@@ -13,8 +13,9 @@ import java.util.Set;
  * × entity overlap.
  *
  * <p>Place agreement: the specificity of the most specific shared non-generic place (a shared town 1.0, a
- * shared county 0.6, a shared place known only to NER 0.8); a conflict when both name gazetteer places
- * below the generic level and share none; 0.4 when either names none. Kind of happening: 1 when shared, a
+ * shared county 0.6, a shared place known only to NER 0.8 — unless both name gazetteer places, then only those
+ * count); a conflict when both name gazetteer places below the generic level and share none; 0.4 when either
+ * names none. Kind of happening: 1 when shared, a
  * conflict when both name kinds and share none, 0.5 otherwise. A conflict forbids joining.
  */
 public final class IncidentGrouper {
@@ -87,17 +88,24 @@ public final class IncidentGrouper {
 
     /** Negative for a conflict. */
     private double placeAgreement(Set<String> a, Set<String> b) {
+        // Both name places of the gazetteer: only a shared gazetteer place agrees (a place word known only to NER,
+        // such as a bare 街道 or 开发区 cut out of two different street names, must not bridge two districts).
+        boolean bothKnown = hasKnownSpecific(a) && hasKnownSpecific(b);
         double best = -1;
         for (String p : a) {
             if (b.contains(p) && isSpecific(p)) {
                 double spec = places.specificity(p);
-                best = Math.max(best, spec < 0 ? 0.8 : spec);
+                if (spec >= 0) {
+                    best = Math.max(best, spec);
+                } else if (!bothKnown) {
+                    best = Math.max(best, 0.8);
+                }
             }
         }
         if (best >= 0) {
             return best;
         }
-        return hasKnownSpecific(a) && hasKnownSpecific(b) ? -1 : 0.4;
+        return bothKnown ? -1 : 0.4;
     }
 
     private boolean isSpecific(String p) {

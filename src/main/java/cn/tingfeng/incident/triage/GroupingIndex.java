@@ -38,6 +38,8 @@ public class GroupingIndex {
     /** Terms of a signature that index it; terms of a post that look candidates up. */
     static final int INDEX_WORDS = 24;
     static final int INDEX_BIGRAMS = 12;
+    /** Candidate incidents scored per post: those sharing the most index terms with it. */
+    static final int CANDIDATES = 24;
 
     @Inject
     EntityManager em;
@@ -102,21 +104,29 @@ public class GroupingIndex {
         dirty.clear();
     }
 
+    /**
+     * Scores the post against the incidents that share the most of its strongest terms (at most {@link #CANDIDATES}),
+     * never against every open incident: the cost per post does not grow with the number of open incidents.
+     */
     public GroupingDecision decide(PostFeatures f, Instant publishedAt) {
-        Set<Long> ids = new HashSet<>();
+        Map<Long, Integer> shared = new HashMap<>();
         for (String t : keys(f.words(), f.bigrams())) {
             Set<Long> s = byTerm.get(t);
             if (s != null) {
-                ids.addAll(s);
+                for (Long id : s) {
+                    shared.merge(id, 1, Integer::sum);
+                }
             }
         }
-        List<IncidentSignature> candidates = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            IncidentSignature s = open.get(id);
-            if (s != null) {
-                candidates.add(s);
-            }
-        }
+        List<IncidentSignature> candidates = new ArrayList<>(Math.min(CANDIDATES, shared.size()));
+        shared.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(CANDIDATES).forEach(e -> {
+                    IncidentSignature s = open.get(e.getKey());
+                    if (s != null) {
+                        candidates.add(s);
+                    }
+                });
         return grouper().decide(f, publishedAt, candidates);
     }
 
@@ -129,7 +139,17 @@ public class GroupingIndex {
         if (s == null) {
             s = stored(incidentId);
         }
-        put(incidentId, s == null ? IncidentSignature.start(String.valueOf(incidentId), f, publishedAt) : s.absorb(f, publishedAt));
+        if (s == null) {
+            put(incidentId, IncidentSignature.start(String.valueOf(incidentId), f, publishedAt));
+            return;
+        }
+        IncidentSignature next = s.absorb(f, publishedAt);
+        if (next.postCount() <= 8 || next.postCount() % 4 == 0 || !termsOf.containsKey(incidentId)) {
+            put(incidentId, next);  // the strongest terms settle as an incident grows: re-indexed now and then
+        } else {
+            open.put(incidentId, next);
+            dirty.add(incidentId);
+        }
     }
 
     /** An incident that may no longer be joined (closed, dismissed, merged). */

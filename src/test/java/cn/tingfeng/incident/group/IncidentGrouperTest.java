@@ -123,6 +123,20 @@ class IncidentGrouperTest {
     }
 
     @Test
+    void aPlaceWordCutOutOfTwoDifferentStreetNamesDoesNotBridgeTwoDistricts() {
+        Assumptions.assumeTrue(Fixtures.present(), "../shared not present: skipping fixture test");
+        IncidentGrouper g = new IncidentGrouper(GroupingConfig.defaults(), Fixtures.places());
+        GroupPost xugou = new GroupPost("a", "连云区墟沟街道大面积停电", "连云区墟沟街道多个小区今晚突然大面积停电，居民家中冰箱空调全部停摆，"
+                + "供电公司抢修人员已到场。", T0, "s1");
+        GroupPost xingfu = new GroupPost("b", "海州区幸福路街道大面积停电", "海州区幸福路街道多个小区今晚突然大面积停电，居民家中冰箱空调全部停摆，"
+                + "供电公司抢修人员已到场。", T0.plusSeconds(600), "s2");
+        IncidentSignature s = IncidentSignature.start("xugou", g.features(xugou), T0);
+        GroupingDecision d = g.decide(xingfu, List.of(s));
+        assertThat(d).as("two districts, two power cuts: %s", d).isInstanceOf(GroupingDecision.New.class);
+        assertThat(((GroupingDecision.New) d).nearest().conflict()).isTrue();
+    }
+
+    @Test
     void theSameStoryOutsideTheTimeWindowStartsANewIncident() {
         IncidentGrouper g = new IncidentGrouper(GroupingConfig.defaults(), PlaceSet.empty());
         GroupPost p = new GroupPost("a", "连云港一化工园区发生爆炸", "连云港某化工园区一企业发生爆炸，已造成多人受伤。", T0, "s");

@@ -37,6 +37,7 @@ class EscalationBenchmark {
         EscalationPolicy policy = new EscalationPolicy(EscalationSettings.defaults());
         ClockDeriver deriver = new ClockDeriver(WorkdayCalendar.shipped());
         SlaPolicies policies = SlaPolicies.shipped();
+        java.util.Map<String, Number> figures = new java.util.LinkedHashMap<>();
         for (int round = 0; round < 3; round++) { // first rounds warm the JIT
             for (int n : new int[]{10_000, 100_000}) {
                 List<Ladder> ladders = new ArrayList<>(n);
@@ -80,7 +81,12 @@ class EscalationBenchmark {
                 System.out.printf("round %d: %,7d open clocks: EscalationPolicy.due %4d ms (%,d due); "
                                 + "derive+due from histories (%,d assignments, %,d clocks) %5d ms (%,d due)%n",
                         round, n, policyMs, due, assignments, clocks, deriveMs, due2);
+                if (round == 2) {  // after the JIT warm-up rounds
+                    figures.put("sla.escalation.dueMs.clocks" + (n / 1000) + "k", policyMs);
+                    figures.put("sla.escalation.deriveMs.clocks" + (n / 1000) + "k", deriveMs);
+                }
             }
         }
+        cn.tingfeng.bench.BenchResults.write("escalation", figures);
     }
 }
