@@ -36,15 +36,30 @@ public final class CasualtyGrading {
     /** Reads the text (title and body may be joined) and returns the grade it fixes, if any. */
     public Optional<CasualtyAssessment> assess(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
-        int deaths = max(DEATH_BEFORE, text, -1);
-        deaths = Math.max(deaths, max(DEATH_AFTER, text, -1));
-        int serious = Math.max(max(SERIOUS_BEFORE, text, -1), max(SERIOUS_AFTER, text, -1));
-        Matcher shortForm = DEATH_SHORT.matcher(text);
-        while (shortForm.find()) {
-            int d = ChineseNumbers.parse(shortForm.group(1));
-            if (d >= 0) deaths = Math.max(deaths, d);
+        // Every pattern needs one of these characters: one pass over the text spares the regexes most posts.
+        boolean deathWords = false;
+        boolean injuryWords = false;
+        boolean safeWords = false;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '死', '亡', '难', '丧', '殒', '离' -> deathWords = true;
+                case '伤', '危' -> injuryWords = true;
+                case '安', '碍' -> safeWords = true;
+                default -> { }
+            }
         }
-        int injuries = Math.max(max(INJURY_BEFORE, text, -1), max(INJURY_AFTER, text, -1));
+        if (!deathWords && !injuryWords && !safeWords) return Optional.empty();
+        int deaths = -1;
+        if (deathWords) {
+            deaths = Math.max(max(DEATH_BEFORE, text, -1), max(DEATH_AFTER, text, -1));
+            Matcher shortForm = DEATH_SHORT.matcher(text);
+            while (shortForm.find()) {
+                int d = ChineseNumbers.parse(shortForm.group(1));
+                if (d >= 0) deaths = Math.max(deaths, d);
+            }
+        }
+        int serious = injuryWords ? Math.max(max(SERIOUS_BEFORE, text, -1), max(SERIOUS_AFTER, text, -1)) : -1;
+        int injuries = injuryWords ? Math.max(max(INJURY_BEFORE, text, -1), max(INJURY_AFTER, text, -1)) : -1;
         boolean none = NO_CASUALTY.matcher(text).find();
 
         if (deaths < 0 && serious < 0) {
