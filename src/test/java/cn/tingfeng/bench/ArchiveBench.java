@@ -109,6 +109,7 @@ public abstract class ArchiveBench extends IngestBench {
                     empty, full / empty);
         }
         BenchResults.write("archive-" + label + "-" + db, f);
+        dropH2Database();
     }
 
     protected long count(String table) {

@@ -52,6 +52,7 @@ class IngestBenchmark extends IngestBench {
         Map<String, Long> before = counts();
         Timed t;
         String profile;
+        double baseline = heapAfterFullGcMb();
         HeapSampler heap = new HeapSampler();
         try {
             double s = storeAll(posts);
@@ -72,8 +73,9 @@ class IngestBenchmark extends IngestBench {
                         + " end to end %.0f posts/s; drain CPU %.2f ms/post (all threads)%n", db, t.posts(), t.storeSeconds(),
                 t.storeRate(), t.drainSeconds(), t.drainRate(), t.processed(), t.endToEndRate(), t.drainCpuMsPerPost());
         System.out.printf("[ingest %s] written: %s%n", db, d);
-        System.out.printf("[ingest %s] heap: max used %.0f MB (sampled every 100 ms, %d samples), max after GC %.0f MB, JVM max heap %.0f MB%n",
-                db, heap.maxUsedMb(), heap.samples(), heap.maxAfterGcMb(), HeapSampler.maxHeapMb());
+        System.out.printf("[ingest %s] heap: max used %.0f MB (sampled every 100 ms, %d samples), max after GC %.0f MB, JVM max heap"
+                + " %.0f MB; before the measured ingest %.0f MB after a full GC (plans, warm-up, the H2 database so far)%n",
+                db, heap.maxUsedMb(), heap.samples(), heap.maxAfterGcMb(), HeapSampler.maxHeapMb(), baseline);
         System.out.printf("[ingest %s] where the drain spends its time (stack samples every 7 ms):%n%s", db, profile);
 
         Map<String, Number> f = new LinkedHashMap<>();
@@ -90,6 +92,8 @@ class IngestBenchmark extends IngestBench {
         f.put("memory.heapMaxMb" + mem, heap.maxUsedMb());
         f.put("memory.heapAfterGcMaxMb" + mem, heap.maxAfterGcMb());
         f.put("memory.jvmMaxHeapMb" + mem, HeapSampler.maxHeapMb());
+        f.put("memory.heapBeforeIngestMb" + mem, baseline);
         BenchResults.write("ingest-" + db, f);
+        dropH2Database();
     }
 }
