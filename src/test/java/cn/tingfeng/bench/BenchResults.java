@@ -24,6 +24,9 @@ import javax.sql.DataSource;
  * {@code match.postsPerSecond.plans100} …): each benchmark writes {@code target/bench/<name>.json} and merges its
  * figures into {@code target/bench/results.json} under a file lock (two benchmark JVMs may write at once).
  * {@code bench/run} prints the table from results.json. The folder is {@code -Dbench.dir} when set.
+ *
+ * <p>The benchmarks' own system properties are named {@code bench.*}, never {@code tingfeng.*}: Quarkus refuses to
+ * start when a {@code tingfeng.*} property maps to no configuration key.
  */
 public final class BenchResults {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
