@@ -199,14 +199,6 @@ public class GroupingIndex {
         });
     }
 
-    public boolean contains(Long incidentId) {
-        return open.containsKey(incidentId);
-    }
-
-    public int size() {
-        return open.size();
-    }
-
     private void put(Long id, IncidentSignature s) {
         remove(id);
         open.put(id, s);

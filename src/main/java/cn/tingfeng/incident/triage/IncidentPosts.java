@@ -78,11 +78,6 @@ public class IncidentPosts {
         return out;
     }
 
-    public void link(Long incidentId, Long postId) {
-        em.createNativeQuery("insert into incident_post (incident_id, post_id) values (?1, ?2)")
-                .setParameter(1, incidentId).setParameter(2, postId).executeUpdate();
-    }
-
     /** Links many posts in one JDBC batch ({@code [incidentId, postId]} pairs); no flush of the persistence context. */
     public void linkAll(List<long[]> pairs) {
         if (pairs.isEmpty()) {

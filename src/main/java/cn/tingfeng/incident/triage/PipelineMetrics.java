@@ -10,8 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -72,8 +70,7 @@ public class PipelineMetrics {
     }
 
     double lagSeconds() {
-        Instant oldest = stats().oldestQueuedAt();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return stats().lagSeconds(clock.instant());
     }
 
     PostQueue.Stats stats() {

@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +27,7 @@ public class PipelineStatus {
     public View view() {
         return QuarkusTransaction.requiringNew().call(() -> {
             PostQueue.Stats s = queue.stats();
-            double lag = s.oldestQueuedAt() == null ? 0
-                    : Math.max(0, Duration.between(s.oldestQueuedAt(), clock.instant()).toMillis() / 1000.0);
-            return new View(s.queued(), s.due(), s.retrying(), s.parked(), s.oldestQueuedAt(), lag,
+            return new View(s.queued(), s.due(), s.retrying(), s.parked(), s.oldestQueuedAt(), s.lagSeconds(clock.instant()),
                     metrics.processedTotal(), metrics.retriedTotal(), queue.parked(100));
         });
     }

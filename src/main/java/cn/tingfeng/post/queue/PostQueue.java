@@ -27,6 +27,10 @@ public class PostQueue {
     }
 
     public record Stats(long queued, long due, long retrying, long parked, Instant oldestQueuedAt) {
+        /** The lag: age of the oldest unprocessed (not parked) post at {@code now}, 0 when none waits. */
+        public double lagSeconds(Instant now) {
+            return oldestQueuedAt == null ? 0 : Math.max(0, Duration.between(oldestQueuedAt, now).toMillis() / 1000.0);
+        }
     }
 
     @Inject
@@ -46,7 +50,7 @@ public class PostQueue {
         Instant now = clock.instant();
         em.createNativeQuery("insert into post_queue (post_id, reason, enqueued_at, next_attempt_at, attempts)"
                 + " values (?1, ?2, ?3, ?3, 0)")
-                .setParameter(1, postId).setParameter(2, reason).setParameter(3, ts(now)).executeUpdate();
+                .setParameter(1, postId).setParameter(2, reason).setParameter(3, now).executeUpdate();
     }
 
     /** Backfill: queues every live post published (or fetched) since {@code since}; returns how many. */
@@ -56,7 +60,7 @@ public class PostQueue {
                 + " select p.id, ?1, ?2, ?2, 0 from post p where coalesce(p.published_at, p.fetched_at) >= ?3"
                 + " and p.status <> 'deleted' and not exists (select 1 from post_queue q where q.post_id = p.id"
                 + " and q.parked_at is null and q.attempts = 0)")
-                .setParameter(1, reason).setParameter(2, ts(now)).setParameter(3, ts(since)).executeUpdate();
+                .setParameter(1, reason).setParameter(2, now).setParameter(3, since).executeUpdate();
         if (n > 0) {
             filled.fire(new Filled(n));
         }
@@ -69,7 +73,7 @@ public class PostQueue {
         List<Object[]> rows = em.createNativeQuery("select id, post_id, attempts from post_queue"
                 + " where parked_at is null and next_attempt_at <= ?1 order by id"
                 + " fetch first " + Math.max(1, n) + " rows only for update skip locked")
-                .setParameter(1, ts(clock.instant())).getResultList();
+                .setParameter(1, clock.instant()).getResultList();
         List<Claimed> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).intValue()));
@@ -99,7 +103,7 @@ public class PostQueue {
         em.createNativeQuery("update post_queue set attempts = ?1, last_error = ?2, next_attempt_at = ?3, parked_at = "
                 + (park ? "?3" : "null") + " where id = ?4")
                 .setParameter(1, attempts).setParameter(2, truncate(error == null ? "" : error, 2000))
-                .setParameter(3, ts(park ? now : now.plus(wait))).setParameter(4, id).executeUpdate();
+                .setParameter(3, park ? now : now.plus(wait)).setParameter(4, id).executeUpdate();
         return park;
     }
 
@@ -108,7 +112,7 @@ public class PostQueue {
         Instant now = clock.instant();
         var q = em.createNativeQuery("update post_queue set parked_at = null, attempts = 0, next_attempt_at = ?1,"
                 + " reason = 'retry' where parked_at is not null" + (id == null ? "" : " and id = ?2"))
-                .setParameter(1, ts(now));
+                .setParameter(1, now);
         return (id == null ? q : q.setParameter(2, id)).executeUpdate();
     }
 
@@ -118,7 +122,7 @@ public class PostQueue {
                 + " coalesce(sum(case when parked_at is null and attempts > 0 then 1 else 0 end), 0),"
                 + " coalesce(sum(case when parked_at is not null then 1 else 0 end), 0),"
                 + " min(case when parked_at is null then enqueued_at end) from post_queue")
-                .setParameter(1, ts(clock.instant())).getSingleResult();
+                .setParameter(1, clock.instant()).getSingleResult();
         long total = ((Number) r[0]).longValue();
         long parked = ((Number) r[3]).longValue();
         return new Stats(total - parked, ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), parked, instant(r[4]));
@@ -131,11 +135,6 @@ public class PostQueue {
                 .setMaxResults(limit).getResultList();
         return rows.stream().map(r -> new Parked(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                 ((Number) r[3]).intValue(), (String) r[4], instant(r[5]))).toList();
-    }
-
-    /** Instants bound as Hibernate binds the entities' {@code Instant} columns (UTC). */
-    static Instant ts(Instant i) {
-        return i;
     }
 
     static Instant instant(Object o) {

@@ -1,6 +1,5 @@
 package cn.tingfeng.watch.match;
 
-import cn.tingfeng.post.Post;
 import cn.tingfeng.watch.Evidence;
 import cn.tingfeng.watch.PlanMatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,26 +21,6 @@ public class MatchService {
     PostMatchRepository matches;
     @Inject
     Clock clock;
-
-    /** Inside the caller's transaction. */
-    public List<PlanMatch> matchAndStore(Post p) {
-        String sourceKey = p.source == null ? null : p.source.key;
-        List<PlanMatch> found = registry.current().match(p.title, p.body, sourceKey, p.platform);
-        for (PlanMatch m : found) {
-            Long planId = Long.valueOf(m.planId());
-            if (matches.exists(p.id, planId, m.version())) {
-                continue;
-            }
-            PostMatchRecord r = new PostMatchRecord();
-            r.postId = p.id;
-            r.planId = planId;
-            r.planVersion = m.version();
-            r.evidence = evidenceJson(m.evidence());
-            r.matchedAt = clock.instant();
-            matches.persist(r);
-        }
-        return found;
-    }
 
     /** Rebuilds the live matcher when a plan changed (on any node) since it was built. */
     public void refreshPlans() {
