@@ -1,7 +1,6 @@
 package cn.tingfeng.bench;
 
 import cn.tingfeng.incident.triage.GroupingIndex;
-import cn.tingfeng.incident.triage.IncidentPipeline;
 import cn.tingfeng.source.Source;
 import cn.tingfeng.watch.match.MatchService;
 import jakarta.inject.Inject;
@@ -55,23 +54,10 @@ public abstract class ArchiveBench extends IngestBench {
         System.out.printf("%s warm-up %d posts (first drain loads the de-duplication and grouping indexes): store %.2f s, drain %.2f s%n",
                 tag, warm.size(), w.storeSeconds(), w.drainSeconds());
         Map<String, Long> before = counts();
-        Timed t;
-        String profile;
-        HeapSampler heap = new HeapSampler();
-        try {
-            double s = storeAll(batch);
-            long c0 = cpuNanos();
-            long t0 = System.nanoTime();
-            int processed;
-            try (StackSampler sampler = new StackSampler(StackSampler.pipelineThreads(Thread.currentThread()),
-                    IncidentPipeline.class.getName(), 7)) {
-                processed = pipeline.drain();
-                profile = sampler.report(10);
-            }
-            t = new Timed(batch.size(), s, (System.nanoTime() - t0) / 1e9, processed, (cpuNanos() - c0) / 1e9);
-        } finally {
-            heap.close();
-        }
+        Measured m = measured(batch, 10);
+        Timed t = m.timed();
+        String profile = m.profile();
+        HeapSampler heap = m.heap();
         Map<String, Long> d = delta(before, counts());
         System.out.printf("%s measured batch of %d posts: store %.2f ms/post, pipeline %.2f ms/post (%.0f posts/s; CPU %.2f ms/post);"
                         + " written %s%n", tag, t.posts(), t.storeSeconds() * 1000 / t.posts(), t.drainMsPerPost(), t.drainRate(),

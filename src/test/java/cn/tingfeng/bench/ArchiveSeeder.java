@@ -283,20 +283,10 @@ final class ArchiveSeeder {
                     pp.setObject(2, odt(inc.original.fetched()));
                     pp.addBatch();
                     if (++n % 500 == 0) {
-                        ip.executeBatch();
-                        tp.executeBatch();
-                        lp.executeBatch();
-                        mp.executeBatch();
-                        ap.executeBatch();
-                        pp.executeBatch();
+                        executeBatches(ip, tp, lp, mp, ap, pp);
                     }
                 }
-                ip.executeBatch();
-                tp.executeBatch();
-                lp.executeBatch();
-                mp.executeBatch();
-                ap.executeBatch();
-                pp.executeBatch();
+                executeBatches(ip, tp, lp, mp, ap, pp);
             }
             try (Statement s = c.createStatement()) {
                 s.execute("alter table post alter column id restart with " + (postBase + rows.size() + 1));
@@ -357,5 +347,11 @@ final class ArchiveSeeder {
 
     static OffsetDateTime odt(Instant t) {
         return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private static void executeBatches(java.sql.PreparedStatement... statements) throws java.sql.SQLException {
+        for (java.sql.PreparedStatement p : statements) {
+            p.executeBatch();
+        }
     }
 }

@@ -133,6 +133,31 @@ public abstract class IngestBench {
         return new Timed(items.size(), s, d, processed, (cpuNanos() - c0) / 1e9);
     }
 
+    /** A measured ingest: the times, where the drain spent them (stack samples), the heap sampled throughout. */
+    public record Measured(Timed timed, String profile, HeapSampler heap) {
+    }
+
+    /** Stores, then drains, timing both, with the heap sampled throughout and the drain's stacks sampled. */
+    protected Measured measured(List<BenchCorpus.Item> items, int profileRows) {
+        HeapSampler heap = new HeapSampler();
+        try {
+            double s = storeAll(items);
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            int processed;
+            String profile;
+            try (StackSampler sampler = new StackSampler(StackSampler.pipelineThreads(Thread.currentThread()),
+                    IncidentPipeline.class.getName(), 7)) {
+                processed = pipeline.drain();
+                profile = sampler.report(profileRows);
+            }
+            return new Measured(new Timed(items.size(), s, (System.nanoTime() - t0) / 1e9, processed,
+                    (cpuNanos() - c0) / 1e9), profile, heap);
+        } finally {
+            heap.close();
+        }
+    }
+
     /** Row counts of what the pipeline writes. */
     protected Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();

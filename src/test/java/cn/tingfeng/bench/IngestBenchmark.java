@@ -1,6 +1,5 @@
 package cn.tingfeng.bench;
 
-import cn.tingfeng.incident.triage.IncidentPipeline;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -50,24 +49,11 @@ class IngestBenchmark extends IngestBench {
         System.out.printf("[ingest %s] warm-up: store %.2f s, drain %.2f s%n", db, w.storeSeconds(), w.drainSeconds());
 
         Map<String, Long> before = counts();
-        Timed t;
-        String profile;
         double baseline = heapAfterFullGcMb();
-        HeapSampler heap = new HeapSampler();
-        try {
-            double s = storeAll(posts);
-            long c0 = cpuNanos();
-            long t0 = System.nanoTime();
-            int processed;
-            try (StackSampler sampler = new StackSampler(StackSampler.pipelineThreads(Thread.currentThread()),
-                    IncidentPipeline.class.getName(), 7)) {
-                processed = pipeline.drain();
-                profile = sampler.report(12);
-            }
-            t = new Timed(posts.size(), s, (System.nanoTime() - t0) / 1e9, processed, (cpuNanos() - c0) / 1e9);
-        } finally {
-            heap.close();
-        }
+        Measured m = measured(posts, 12);
+        Timed t = m.timed();
+        String profile = m.profile();
+        HeapSampler heap = m.heap();
         Map<String, Long> d = delta(before, counts());
         System.out.printf("[ingest %s] %d posts: store %.2f s = %.0f posts/s; pipeline drain %.2f s = %.0f posts/s (%d processed);"
                         + " end to end %.0f posts/s; drain CPU %.2f ms/post (all threads)%n", db, t.posts(), t.storeSeconds(),
