@@ -41,6 +41,10 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When the password was last set by its owner or reset by an administrator (null: since creation). */
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")

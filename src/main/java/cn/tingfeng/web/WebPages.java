@@ -12,9 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** The Chinese web UI: login page at {@code /} and a home page per role. */
@@ -27,7 +24,7 @@ public class WebPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(String error, String minutes, boolean loggedOut);
 
         static native TemplateInstance home(String username, List<String> roleLabels, List<Panel> panels);
     }
@@ -37,8 +34,11 @@ public class WebPages {
 
     @GET
     @PermitAll
-    public TemplateInstance login(@QueryParam("error") String error) {
-        return Templates.login(error != null);
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("minutes") String minutes,
+            @QueryParam("loggedOut") String loggedOut) {
+        String kind = error == null ? null : "locked".equals(error) ? "locked" : "bad";
+        String m = minutes != null && minutes.matches("\\d{1,4}") ? minutes : "15";
+        return Templates.login(kind, m, loggedOut != null);
     }
 
     @GET
@@ -46,13 +46,5 @@ public class WebPages {
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.DEPARTMENT, Roles.LEADER, Roles.SUPERVISOR})
     public TemplateInstance home() {
         return Templates.home(currentUser.username(), RoleHome.labels(currentUser::has), RoleHome.panels(currentUser::has));
-    }
-
-    @GET
-    @Path("logout")
-    @PermitAll
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder("tingfeng-session").path("/").maxAge(0).value("").build();
-        return Response.seeOther(URI.create("/")).cookie(expired).build();
     }
 }

@@ -25,9 +25,14 @@
     return { rule: form.elements.rule.value };
   }
 
+  function csrfToken() {
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.getAttribute('content') : '';
+  }
+
   function post(url, body) {
     return fetch(url, { method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
       body: JSON.stringify(body) }).then(function (r) {
       return r.json().then(function (j) { return { ok: r.ok, body: j }; });
     });

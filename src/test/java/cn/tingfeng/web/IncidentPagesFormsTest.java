@@ -127,7 +127,7 @@ class IncidentPagesFormsTest {
         String status = status(id);
         String grade = grade(id);
         for (String user : List.of("t-leader", "t-supervisor", "t-admin")) {
-            as(user).get("/app/incidents/" + id).then().statusCode(200).body(not(containsString("method=\"post\"")));
+            as(user).get("/app/incidents/" + id).then().statusCode(200).body(not(containsString("action=\"/app/incidents/")));
         }
         for (String action : List.of("confirm", "dismiss", "regrade", "assign", "proposal/corrections")) {
             for (String user : List.of("t-leader", "t-admin", "t-department", "t-supervisor")) {

@@ -1,6 +1,7 @@
 package cn.tingfeng.web;
 
 import static cn.tingfeng.web.WebSession.as;
+import static cn.tingfeng.web.WebSession.script;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,14 +44,14 @@ class PlanPagesTest {
 
     @Test
     void checkReturnsTheErrorPositionInChinese() {
-        JsonPath bad = as("t-analyst").contentType("application/json").body(Map.of("rule", "连云港 AND (爆炸 OR"))
+        JsonPath bad = script("t-analyst").contentType("application/json").body(Map.of("rule", "连云港 AND (爆炸 OR"))
                 .post("/app/plans/check").then().statusCode(200).extract().jsonPath();
         assertThat(bad.getBoolean("valid")).isFalse();
         assertThat(bad.getInt("errors[0].position")).isEqualTo(15);
         assertThat(bad.getString("errors[0].message")).startsWith("第 15 个字符处");
-        as("t-analyst").contentType("application/json").body(Map.of("rule", "连云港 NEAR/10 爆炸"))
+        script("t-analyst").contentType("application/json").body(Map.of("rule", "连云港 NEAR/10 爆炸"))
                 .post("/app/plans/check").then().statusCode(200).body("valid", equalTo(true));
-        as("t-leader").contentType("application/json").body(Map.of("rule", "a")).post("/app/plans/check").then().statusCode(403);
+        script("t-leader").contentType("application/json").body(Map.of("rule", "a")).post("/app/plans/check").then().statusCode(403);
     }
 
     @Test
@@ -76,7 +77,7 @@ class PlanPagesTest {
         clock.set(now);
         store.store(new PostStore.Incoming(null, "https://web-preview.example.cn/" + tag, "<script>alert(1)</script>" + tag + "爆炸",
                 "正文<img src=x onerror=alert(1)>" + tag + "发生爆炸。", "网友", now.minus(Duration.ofHours(5)), "web", null));
-        JsonPath p = as("t-analyst").contentType("application/json").body(Map.of("rule", tag + " AND 爆炸", "days", 3))
+        JsonPath p = script("t-analyst").contentType("application/json").body(Map.of("rule", tag + " AND 爆炸", "days", 3))
                 .post("/app/plans/preview").then().statusCode(200).extract().jsonPath();
         assertThat(p.getInt("matched")).isEqualTo(1);
         assertThat(p.getString("posts[0].title")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;<mark>" + tag + "爆炸</mark>");

@@ -1,6 +1,7 @@
 package cn.tingfeng.web;
 
 import static cn.tingfeng.web.WebSession.as;
+import static cn.tingfeng.web.WebSession.csrf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -20,7 +21,7 @@ class SourcePagesTest {
     void sourcesPageIsForAdminsOnly() {
         as("t-admin").get("/app/sources").then().statusCode(200).body(containsString("采集来源")).body(containsString("重新加载定义"))
                 .body(containsString("监测队列")).body(containsString("已搁置"));
-        as("t-admin").post("/app/sources/reload").then().statusCode(200).body(containsString("已重新加载"));
+        WebSession.form("t-admin").post("/app/sources/reload").then().statusCode(200).body(containsString("已重新加载"));
         for (String u : new String[] {"t-analyst", "t-department", "t-leader", "t-supervisor"}) {
             as(u).get("/app/sources").then().statusCode(403);
             as(u).post("/app/sources/reload").then().statusCode(403);
@@ -30,7 +31,7 @@ class SourcePagesTest {
     @Test
     void previewRunsTheExtractorAndEscapesWhatThePageSays() {
         as("t-admin").get("/app/sources/preview").then().statusCode(200).body(containsString("网页源代码"));
-        as("t-admin").multiPart("url", "https://www.example.gov.cn/art/1.html")
+        as("t-admin").multiPart("_csrf", csrf("t-admin")).multiPart("url", "https://www.example.gov.cn/art/1.html")
                 .multiPart("html", PAGE, "text/plain; charset=UTF-8")
                 .post("/app/sources/preview").then().statusCode(200)
                 .body(containsString("抽取结果"))
@@ -38,11 +39,11 @@ class SourcePagesTest {
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert")))
                 .body(not(containsString("<img src=x")));
-        as("t-admin").multiPart("url", "https://www.example.gov.cn/art/2.html")
+        as("t-admin").multiPart("_csrf", csrf("t-admin")).multiPart("url", "https://www.example.gov.cn/art/2.html")
                 .multiPart("file", "page.html", PAGE.getBytes(StandardCharsets.UTF_8), "text/html")
                 .post("/app/sources/preview").then().statusCode(200).body(containsString("海州区多条道路"));
-        as("t-admin").multiPart("url", "ftp://a.cn/x").multiPart("html", PAGE)
+        as("t-admin").multiPart("_csrf", csrf("t-admin")).multiPart("url", "ftp://a.cn/x").multiPart("html", PAGE)
                 .post("/app/sources/preview").then().statusCode(400).body(containsString("http(s)"));
-        as("t-analyst").multiPart("url", "https://a.cn/").multiPart("html", PAGE).post("/app/sources/preview").then().statusCode(403);
+        as("t-analyst").multiPart("_csrf", csrf("t-analyst")).multiPart("url", "https://a.cn/").multiPart("html", PAGE).post("/app/sources/preview").then().statusCode(403);
     }
 }
