@@ -45,8 +45,11 @@ public class AdminBootstrap {
         }
         Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
         String password = configured.orElseGet(AdminBootstrap::randomPassword);
-        userService.create(new UserService.NewUser(ADMIN, password, Set.of(Roles.ADMIN), null, "系统管理员"));
-        if (configured.isPresent()) {
+        userService.createSeeded(new UserService.NewUser(ADMIN, password, Set.of(Roles.ADMIN), null, "系统管理员"));
+        if (configured.isPresent() && !userService.policy().problems(password, ADMIN).isEmpty()) {
+            LOG.warnf("TINGFENG_ADMIN_PASSWORD 不符合密码要求（%s）：请登录后立即修改",
+                    String.join("；", userService.policy().problems(password, ADMIN)));
+        } else if (configured.isPresent()) {
             LOG.info("已创建管理员账号 admin，密码取自 TINGFENG_ADMIN_PASSWORD");
         } else {
             LOG.warnf("已创建管理员账号 admin，初始密码：%s （仅显示这一次，请登录后尽快修改；"

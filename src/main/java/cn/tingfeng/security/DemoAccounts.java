@@ -51,7 +51,7 @@ public class DemoAccounts {
 
     private void add(String username, String password, String role, Long unitId, String name) {
         if (users.findByUsername(username).isEmpty()) {
-            userService.create(new UserService.NewUser(username, password, Set.of(role), unitId, name));
+            userService.createSeeded(new UserService.NewUser(username, password, Set.of(role), unitId, name));
         }
     }
 }

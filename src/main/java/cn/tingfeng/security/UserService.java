@@ -34,6 +34,33 @@ public class UserService {
     UnitDirectory units;
     @Inject
     Clock clock;
+    @Inject
+    SecurityConfig config;
+    @Inject
+    cn.tingfeng.security.session.Sessions sessions;
+    @Inject
+    cn.tingfeng.security.login.PasswordLogin login;
+
+    private volatile PasswordPolicy policy;
+
+    /** The password rules (min length from {@code tingfeng.security.password-min-length}, the shipped common list). */
+    public PasswordPolicy policy() {
+        PasswordPolicy p = policy;
+        if (p == null) {
+            p = PasswordPolicy.shipped(config.passwordMinLength());
+            policy = p;
+        }
+        return p;
+    }
+
+    /** Refuses a password the policy refuses, with the problems as field errors of {@code field}. */
+    void requireAcceptable(String field, String password, String username) {
+        List<String> problems = policy().problems(password, username);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "validation_failed", "密码不符合要求：" + String.join("；", problems),
+                    problems.stream().map(m -> new ApiError.FieldError(field, m)).toList());
+        }
+    }
 
     /** Every account with its unit, by username. */
     @Transactional
@@ -49,8 +76,19 @@ public class UserService {
         return UserView.of(user, user.unitId == null ? null : units.nameOf(user.unitId).orElse(null));
     }
 
+    /** A new account made by an administrator: the password must pass the {@link PasswordPolicy}. */
     @Transactional
     public AppUser create(NewUser request) {
+        requireAcceptable("password", request.password(), request.username());
+        return createSeeded(request);
+    }
+
+    /**
+     * A new account from a seed the operator controls (demo accounts, test accounts, the first administrator's
+     * configured password): the password policy is not applied.
+     */
+    @Transactional
+    public AppUser createSeeded(NewUser request) {
         if (users.findByUsername(request.username()).isPresent()) {
             throw new ApiException(409, "conflict", "用户名已存在：" + request.username(),
                     List.of(new ApiError.FieldError("username", "用户名已存在")));
@@ -87,5 +125,51 @@ public class UserService {
         user.createdAt = Instant.now(clock);
         users.persist(user);
         return user;
+    }
+
+    /** A user changes their own password: the current one must be right; every other session ends. */
+    @Transactional
+    public void changeOwnPassword(long userId, String current, String next, Long keepSession) {
+        AppUser user = users.findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("账号"));
+        if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, user.passwordHash)) {
+            throw ApiException.badRequest("currentPassword", "当前密码不正确");
+        }
+        if (current.equals(next)) {
+            throw ApiException.badRequest("newPassword", "新密码不能与当前密码相同");
+        }
+        requireAcceptable("newPassword", next, user.username);
+        setPassword(user, next);
+        sessions.revokeAll(user.id, "password_changed", keepSession);
+    }
+
+    /** An administrator sets a new password: every session of the account ends. */
+    @Transactional
+    public UserView resetPassword(long userId, String next) {
+        AppUser user = users.findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("账号 " + userId));
+        requireAcceptable("password", next, user.username);
+        setPassword(user, next);
+        sessions.revokeAll(user.id, "password_reset", null);
+        return view(user);
+    }
+
+    /** Enables or disables an account; disabling ends its sessions and forgets its cached credentials. */
+    @Transactional
+    public UserView setEnabled(long userId, boolean enabled, String actor) {
+        AppUser user = users.findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("账号 " + userId));
+        if (!enabled && user.username.equals(actor)) {
+            throw ApiException.conflict("不能停用自己的账号");
+        }
+        user.enabled = enabled;
+        if (!enabled) {
+            sessions.revokeAll(user.id, "disabled", null);
+            login.forget(user.id);
+        }
+        return view(user);
+    }
+
+    private void setPassword(AppUser user, String next) {
+        user.passwordHash = BcryptUtil.bcryptHash(next);
+        user.passwordChangedAt = Instant.now(clock);
+        login.forget(user.id);
     }
 }

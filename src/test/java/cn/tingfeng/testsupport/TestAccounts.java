@@ -87,7 +87,7 @@ public class TestAccounts {
 
     private void account(String username, String role, Long unit) {
         if (users.findByUsername(username).isEmpty()) {
-            userService.create(new UserService.NewUser(username, PASSWORD, Set.of(role), unit, username));
+            userService.createSeeded(new UserService.NewUser(username, PASSWORD, Set.of(role), unit, username));
         }
     }
 
