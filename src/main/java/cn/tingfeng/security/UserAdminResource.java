@@ -42,9 +42,23 @@ public class UserAdminResource {
     UserRepository users;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    jakarta.validation.Validator validator;
 
     @POST
-    public Response create(@Valid @NotNull CreateUserRequest request) {
+    public Response create(@NotNull CreateUserRequest request) {
+        java.util.List<cn.tingfeng.shared.ApiError.FieldError> errors = new java.util.ArrayList<>();
+        validator.validate(request).forEach(v -> errors.add(new cn.tingfeng.shared.ApiError.FieldError(
+                v.getPropertyPath().toString(), v.getMessage())));
+        if (request.password() != null && errors.stream().noneMatch(e -> e.field().equals("password"))) {
+            service.policy().problems(request.password(), request.username())
+                    .forEach(m -> errors.add(new cn.tingfeng.shared.ApiError.FieldError("password", m)));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(cn.tingfeng.shared.ApiError.FieldError::field));
+            throw new cn.tingfeng.shared.ApiException(400, "validation_failed", "请求参数有误：" + String.join("；",
+                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+        }
         AppUser user = service.create(new UserService.NewUser(request.username(), request.password(), request.roles(),
                 request.unitId(), request.displayName()));
         return Response.status(201).entity(service.view(user)).build();

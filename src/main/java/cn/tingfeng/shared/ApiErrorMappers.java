@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,8 +21,21 @@ public class ApiErrorMappers {
     private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response apiException(ApiException e) {
+    public Response apiException(ApiException e, HttpServerRequest req) {
+        if (isWebPage(req)) {
+            String message = e.details().isEmpty() ? e.getMessage()
+                    : e.details().stream().map(ApiError.FieldError::message).collect(Collectors.joining("；"));
+            return html(e.status(), message);
+        }
         return json(e.status(), new ApiError(e.error(), e.getMessage(), e.details()));
+    }
+
+    /** Anything unforeseen: logged with its stack trace, answered with a Chinese message and no detail. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, HttpServerRequest req) {
+        LOG.error("request failed: " + req.method() + " " + req.path(), e);
+        return isWebPage(req) ? html(500, "服务器处理请求时出错，已记录日志。请稍后重试，或联系系统管理员。")
+                : json(500, ApiError.of("internal_error", "服务器内部错误，已记录日志"));
     }
 
     @ServerExceptionMapper
@@ -43,10 +57,17 @@ public class ApiErrorMappers {
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
         }
+        String reason = "取值格式不正确";
+        if (e instanceof JsonMappingException m && m.getOriginalMessage() != null) {
+            int at = m.getOriginalMessage().indexOf(ApiObjectMapper.REFUSED);
+            if (at >= 0) {
+                reason = m.getOriginalMessage().substring(at + ApiObjectMapper.REFUSED.length());
+            }
+        }
         List<ApiError.FieldError> details = field == null ? List.of()
-                : List.of(new ApiError.FieldError(field, "取值格式不正确"));
+                : List.of(new ApiError.FieldError(field, reason));
         return json(400, new ApiError("malformed_request",
-                field == null ? "请求体不是有效的 JSON" : "字段 " + field + " 的取值格式不正确", details));
+                field == null ? "请求体不是有效的 JSON" : "字段 " + field + " " + reason, details));
     }
 
     /** Takes precedence over Quarkus' built-in mapper, which would answer in its own shape. */
@@ -56,13 +77,21 @@ public class ApiErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest req) {
+        if (isWebPage(req)) {
+            return html(403, "当前账号无权访问这个页面或执行这个操作。");
+        }
         return json(403, ApiError.of("forbidden", "当前账号无权执行此操作"));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest req) {
         int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof ApiException api) {
+                return apiException(api, req);
+            }
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -78,6 +107,13 @@ public class ApiErrorMappers {
         if (status >= 500) {
             LOG.error("request failed", e);
         }
+        if (isWebPage(req)) {
+            return html(status, switch (status) {
+                case 404 -> "您要找的页面不存在，可能已被移除或地址有误。";
+                case 405 -> "这个页面不支持该操作。";
+                default -> message;
+            });
+        }
         return json(status, ApiError.of(status == 404 ? "not_found" : "http_" + status, message));
     }
 
@@ -89,6 +125,21 @@ public class ApiErrorMappers {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }
         return parts[parts.length - 1];
+    }
+
+    /** A page of the web UI asked for it, and not one of its scripts (which ask for JSON). */
+    private static boolean isWebPage(HttpServerRequest req) {
+        if (req == null || !ErrorPages.isWeb(req.path())) {
+            return false;
+        }
+        String accept = req.getHeader("Accept");
+        String type = req.getHeader("Content-Type");
+        return !(accept != null && accept.contains("application/json") || type != null && type.contains("application/json"));
+    }
+
+    private static Response html(int status, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(ErrorPages.html(status, message))
+                .build();
     }
 
     private static Response json(int status, ApiError body) {

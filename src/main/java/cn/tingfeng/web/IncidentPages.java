@@ -4,6 +4,7 @@ import cn.tingfeng.incident.triage.IncidentViews;
 import cn.tingfeng.jurisdiction.proposal.ProposalViews;
 import cn.tingfeng.notify.alert.AlertQueue;
 import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.shared.Paging;
 import cn.tingfeng.shared.Roles;
 import cn.tingfeng.tracking.TrackingViews;
 import io.quarkus.qute.CheckedTemplate;
@@ -66,11 +67,11 @@ public class IncidentPages {
     @Path("incidents")
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
     public TemplateInstance incidents(@QueryParam("status") String status, @QueryParam("grade") String grade,
-            @QueryParam("rising") String rising, @QueryParam("page") int page) {
+            @QueryParam("rising") String rising, @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
         String g = grade != null && grade.matches("I|II|III|IV") ? grade : null;
         Boolean r = "true".equals(rising) ? Boolean.TRUE : null;
         String s = status == null || status.isBlank() ? null : status;
-        IncidentViews.Page result = incidents.list(s, g, r, Math.max(0, page), 50);
+        IncidentViews.Page result = incidents.list(s, g, r, Math.min(Math.max(0, page), (int) (Paging.MAX_OFFSET / 50)), 50);
         Integer next = result.total() > (long) (result.page() + 1) * result.size() ? result.page() + 1 : null;
         return Templates.incidents(result, s, g, r == null ? null : "true",
                 List.of("new", "confirmed", "assigned", "closed", "dismissed", "merged"), List.of("I", "II", "III", "IV"), next);

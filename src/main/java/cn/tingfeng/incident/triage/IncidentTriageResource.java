@@ -3,6 +3,7 @@ package cn.tingfeng.incident.triage;
 import cn.tingfeng.security.CurrentUser;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Grade;
+import cn.tingfeng.shared.Paging;
 import cn.tingfeng.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -63,7 +64,8 @@ public class IncidentTriageResource {
         if (grade != null && !grade.isBlank() && !grade.matches("I|II|III|IV")) {
             throw ApiException.badRequest("grade", "只能是 I、II、III 或 IV");
         }
-        return views.list(status, grade, rising, Math.max(0, page), Math.min(Math.max(1, size), 200));
+        Paging paging = Paging.of(page, size, 200);
+        return views.list(status, grade, rising, paging.page(), paging.size());
     }
 
     @GET

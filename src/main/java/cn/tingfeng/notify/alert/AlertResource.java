@@ -1,6 +1,7 @@
 package cn.tingfeng.notify.alert;
 
 import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.shared.Paging;
 import cn.tingfeng.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +29,8 @@ public class AlertResource {
     public List<AlertQueue.AlertView> list(@QueryParam("unacked") @DefaultValue("false") boolean unacked,
             @QueryParam("incident") Long incidentId, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        return queue.list(unacked, incidentId, page, size);
+        Paging paging = Paging.of(page, size, 200);
+        return queue.list(unacked, incidentId, paging.page(), paging.size());
     }
 
     @POST
