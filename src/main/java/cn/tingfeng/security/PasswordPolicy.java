@@ -83,6 +83,22 @@ public final class PasswordPolicy {
     }
 
     private boolean isCommon(String lower) {
+        if (isCommonCore(lower)) {
+            return true;
+        }
+        // a common password with one or two characters added at either end ("123456789a", "xqwerty123")
+        for (int head = 0; head <= 2; head++) {
+            for (int tail = 0; tail <= 2; tail++) {
+                if (head + tail > 0 && lower.length() - head - tail >= 6
+                        && isCommonCore(lower.substring(head, lower.length() - tail))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isCommonCore(String lower) {
         if (common.contains(lower)) {
             return true;
         }
@@ -108,10 +124,18 @@ public final class PasswordPolicy {
     }
 
     private static boolean isRun(String lower) {
-        String stripped = lower.replaceAll("[^a-z0-9]", "");
-        if (stripped.length() < 6) {
-            return false;
+        String all = lower.replaceAll("[^a-z0-9]", "");
+        for (int head = 0; head <= 2; head++) {
+            for (int tail = 0; tail <= 2; tail++) {
+                if (all.length() - head - tail >= 6 && isWholeRun(all.substring(head, all.length() - tail))) {
+                    return true;
+                }
+            }
         }
+        return false;
+    }
+
+    private static boolean isWholeRun(String stripped) {
         String reversed = new StringBuilder(stripped).reverse().toString();
         for (String row : RUNS.split(" ")) {
             String doubled = row + row;

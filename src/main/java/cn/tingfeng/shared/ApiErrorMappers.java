@@ -30,6 +30,30 @@ public class ApiErrorMappers {
         return json(e.status(), new ApiError(e.error(), e.getMessage(), e.details()));
     }
 
+    /**
+     * A request body that cannot be read — a multipart body cut short or without its boundary, a form that does not
+     * decode — is the client's error: 400. Any other I/O failure is the server's: logged, 500.
+     */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, HttpServerRequest req) {
+        boolean body = false;
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().contains("FormBodyHandler") || f.getClassName().contains("MultiPart")
+                    || f.getClassName().contains("FormEncodedDataDefinition")) {
+                body = true;
+                break;
+            }
+        }
+        if (body) {
+            LOG.infof("unreadable request body: %s %s (%s)", req.method(), req.path(), e.getMessage());
+            String message = "请求体格式不正确（表单或文件上传内容不完整），请重新提交";
+            return isWebPage(req) ? html(400, message) : json(400, ApiError.of("malformed_request", message));
+        }
+        LOG.error("request failed: " + req.method() + " " + req.path(), e);
+        return isWebPage(req) ? html(500, "服务器处理请求时出错，已记录日志。请稍后重试，或联系系统管理员。")
+                : json(500, ApiError.of("internal_error", "服务器内部错误，已记录日志"));
+    }
+
     /** Anything unforeseen: logged with its stack trace, answered with a Chinese message and no detail. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, HttpServerRequest req) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SecurityTestProfile.class)
 class SignInSecurityTest {
-    private static final String PASSWORD = "Lyg-舆情-2026-abc";
+    private static final String PASSWORD = "Lyg-yuqing-2026-abc";
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final Pattern META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
@@ -224,16 +224,16 @@ class SignInSecurityTest {
                 .formParam("current", PASSWORD).formParam("next", "password123").formParam("confirm", "password123")
                 .post("/app/account/password").then().statusCode(400).body(containsString("最常见"));
         given().redirects().follow(false).cookie("tingfeng-session", here).formParam("_csrf", token)
-                .formParam("current", "not-it").formParam("next", "新的口令-Xq7-2033").formParam("confirm", "新的口令-Xq7-2033")
+                .formParam("current", "not-it").formParam("next", "Xinde-kouling-Xq7-2033").formParam("confirm", "Xinde-kouling-Xq7-2033")
                 .post("/app/account/password").then().statusCode(400).body(containsString("当前密码不正确"));
         assertThat(home(elsewhere)).isEqualTo(200);
         given().redirects().follow(false).cookie("tingfeng-session", here).formParam("_csrf", token)
-                .formParam("current", PASSWORD).formParam("next", "新的口令-Xq7-2033").formParam("confirm", "新的口令-Xq7-2033")
+                .formParam("current", PASSWORD).formParam("next", "Xinde-kouling-Xq7-2033").formParam("confirm", "Xinde-kouling-Xq7-2033")
                 .post("/app/account/password").then().statusCode(303);
         assertThat(home(here)).isEqualTo(200);
         assertThat(home(elsewhere)).isEqualTo(302);
         assertThat(basic(user, PASSWORD, net + "3")).isEqualTo(401);
-        assertThat(basic(user, "新的口令-Xq7-2033", net + "3")).isEqualTo(200);
+        assertThat(basic(user, "Xinde-kouling-Xq7-2033", net + "3")).isEqualTo(200);
     }
 
     @Test
@@ -250,10 +250,10 @@ class SignInSecurityTest {
         TestAccounts.as("t-admin").contentType("application/json").body(Map.of("password", "123456789a"))
                 .post("/api/admin/users/" + id + "/password").then().statusCode(400).body("details[0].field",
                         org.hamcrest.Matchers.equalTo("password"));
-        TestAccounts.as("t-admin").contentType("application/json").body(Map.of("password", "重置后的口令-2033-k"))
+        TestAccounts.as("t-admin").contentType("application/json").body(Map.of("password", "Chongzhi-kouling-2033-k"))
                 .post("/api/admin/users/" + id + "/password").then().statusCode(200);
         assertThat(basic(user, PASSWORD, net + "1")).isEqualTo(401);
-        assertThat(basic(user, "重置后的口令-2033-k", net + "1")).isEqualTo(200);
+        assertThat(basic(user, "Chongzhi-kouling-2033-k", net + "1")).isEqualTo(200);
     }
 
     @Test
@@ -264,7 +264,7 @@ class SignInSecurityTest {
                     .post("/api/admin/users").then().statusCode(400).body("details[0].field", org.hamcrest.Matchers.equalTo("password"));
         }
         TestAccounts.as("t-admin").contentType("application/json")
-                .body(Map.of("username", "strong-" + SEQ.incrementAndGet(), "password", "灌南县-舆情值班-7Hq", "roles", List.of("analyst")))
+                .body(Map.of("username", "strong-" + SEQ.incrementAndGet(), "password", "Guannan-zhiban-7Hq-2033", "roles", List.of("analyst")))
                 .post("/api/admin/users").then().statusCode(201);
     }
 

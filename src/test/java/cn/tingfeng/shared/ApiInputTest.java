@@ -85,10 +85,10 @@ class ApiInputTest {
     void aMalformedMultipartBodyIsA400NotA500() {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttps://a.cn/\r\n--xyz\r\nContent-Disp";
         given().redirects().follow(false).cookie("tingfeng-session", sessionOf("t-admin"))
-                .contentType("multipart/form-data; boundary=xyz").body(body).post("/app/sources/preview").then()
+                .contentType("multipart/form-data; boundary=xyz").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/app/sources/preview").then()
                 .statusCode(not(500)).statusCode(org.hamcrest.Matchers.lessThan(500));
         given().redirects().follow(false).cookie("tingfeng-session", sessionOf("t-admin"))
-                .contentType("multipart/form-data").body("garbage").post("/app/sources/preview").then()
+                .contentType("multipart/form-data").body("garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/app/sources/preview").then()
                 .statusCode(org.hamcrest.Matchers.lessThan(500));
     }
 

@@ -53,11 +53,11 @@ public class LoginAttempts implements PanacheRepository<LoginAttempt> {
     public ThrottlePolicy.Counts counts(String username, String address) {
         Instant now = Instant.now(clock);
         Instant since = now.minus(config.throttleWindow());
-        Instant untrustedReset = max(since, lastReset(username, since, true));
-        Instant anyReset = max(since, lastReset(username, since, false));
-        Tuple account = failures("username", username, untrustedReset, false);
-        Tuple device = failures("username", username, anyReset, true);
-        Tuple addr = failures("address", address, since, false);
+        long untrustedReset = lastReset(username, since, true);
+        long anyReset = lastReset(username, since, false);
+        Tuple account = failures("username", username, since, untrustedReset, false);
+        Tuple device = failures("username", username, since, anyReset, true);
+        Tuple addr = failures("address", address, since, 0L, false);
         return new ThrottlePolicy.Counts(count(account), last(account), count(addr), last(addr), count(device), last(device));
     }
 
@@ -74,7 +74,7 @@ public class LoginAttempts implements PanacheRepository<LoginAttempt> {
                     .ifPresent(l -> locks.add(new ActiveLock("account", username, c.accountFailures(), c.accountLast(), l.until())));
         }
         for (String address : suspects("address", since, config.addressMaxFailures())) {
-            Tuple t = failures("address", address, since, false);
+            Tuple t = failures("address", address, since, 0L, false);
             policy.lock(new ThrottlePolicy.Counts(0, null, count(t), last(t), 0, null), false, now)
                     .ifPresent(l -> locks.add(new ActiveLock("address", address, count(t), last(t), l.until())));
         }
@@ -97,18 +97,21 @@ public class LoginAttempts implements PanacheRepository<LoginAttempt> {
                 .getResultList();
     }
 
-    private Instant lastReset(String username, Instant since, boolean untrustedOnly) {
-        String q = "select max(a.at) from LoginAttempt a where a.username = :u and a.at > :since and (a.outcome = 'cleared'"
+    /** The id of the last successful sign-in (or lift of the lock) within the window, 0 when none: ids order events. */
+    private long lastReset(String username, Instant since, boolean untrustedOnly) {
+        String q = "select max(a.id) from LoginAttempt a where a.username = :u and a.at > :since and (a.outcome = 'cleared'"
                 + " or (a.outcome = 'ok'" + (untrustedOnly ? " and a.knownDevice = false" : "") + "))";
-        return getEntityManager().createQuery(q, Instant.class).setParameter("u", username).setParameter("since", since)
+        Long id = getEntityManager().createQuery(q, Long.class).setParameter("u", username).setParameter("since", since)
                 .getSingleResult();
+        return id == null ? 0L : id;
     }
 
-    private Tuple failures(String column, String value, Instant after, boolean knownDevice) {
+    private Tuple failures(String column, String value, Instant since, long afterId, boolean knownDevice) {
         return getEntityManager().createQuery("select count(a), max(a.at) from LoginAttempt a where a." + column
-                        + " = :v and a.at > :after and a.outcome in :failures and a.knownDevice = :kd", Tuple.class)
-                .setParameter("v", value).setParameter("after", after).setParameter("failures", FAILURES)
-                .setParameter("kd", knownDevice).getSingleResult();
+                        + " = :v and a.at > :since and a.id > :afterId and a.outcome in :failures and a.knownDevice = :kd",
+                        Tuple.class)
+                .setParameter("v", value).setParameter("since", since).setParameter("afterId", afterId)
+                .setParameter("failures", FAILURES).setParameter("kd", knownDevice).getSingleResult();
     }
 
     private static int count(Tuple t) {
@@ -117,10 +120,6 @@ public class LoginAttempts implements PanacheRepository<LoginAttempt> {
 
     private static Instant last(Tuple t) {
         return (Instant) t.get(1);
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static String clip(String s, int max) {

@@ -51,6 +51,9 @@ class SignInPoliciesTest {
         assertThat(p.problems("Tingfeng@2026", "zhang")).anyMatch(m -> m.contains("最常见"));
         assertThat(p.problems("1234567890", "zhang")).isNotEmpty();
         assertThat(p.problems("qwertyuiop", "zhang")).isNotEmpty();
+        assertThat(p.problems("123456789a", "zhang")).isNotEmpty();
+        assertThat(p.problems("xqwerty1234", "zhang")).isNotEmpty();
+        assertThat(p.problems("zxcvbnm,./!", "zhang")).isNotEmpty();
         assertThat(p.problems("aaaaaaaaaaaa", "zhang")).anyMatch(m -> m.contains("重复"));
         assertThat(p.problems("zhangsan-2026-x", "zhangsan")).anyMatch(m -> m.contains("用户名"));
         assertThat(p.problems("a\u0000bcdefghijk", "zhang")).anyMatch(m -> m.contains("控制字符"));
