@@ -33,9 +33,26 @@ public class AccountResource {
     @Inject
     UserRepository repository;
 
+    /** Who is calling: an account ({@code kind = user}) or an API token ({@code kind = token}). */
+    public record Me(String kind, String name, String displayName, java.util.Set<String> roles, Long unitId, String unitName) {
+    }
+
+    @Inject
+    UnitDirectory units;
+
     @GET
-    public UserService.UserView me() {
-        return users.view(repository.findByIdOptional(userId()).orElseThrow(() -> ApiException.notFound("账号")));
+    @jakarta.transaction.Transactional
+    public Me me() {
+        Object id = identity.getAttribute(UserIdentities.USER_ID);
+        Object unit = identity.getAttribute(UserIdentities.UNIT_ID);
+        Long unitId = unit instanceof Long l ? l : null;
+        String unitName = unitId == null ? null : units.nameOf(unitId).orElse(null);
+        if (id instanceof Long userId) {
+            AppUser user = repository.findByIdOptional(userId).orElseThrow(() -> ApiException.notFound("账号"));
+            return new Me("user", user.username, user.displayName, new java.util.TreeSet<>(user.roles), unitId, unitName);
+        }
+        return new Me("token", identity.getPrincipal().getName(), null, new java.util.TreeSet<>(identity.getRoles()), unitId,
+                unitName);
     }
 
     /** Changes the caller's password; every session of the account ends (the caller's scripts sign in again). */

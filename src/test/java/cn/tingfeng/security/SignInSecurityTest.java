@@ -276,7 +276,10 @@ class SignInSecurityTest {
         String token = created.getString("token");
         assertThat(token).startsWith("tf_").hasSizeGreaterThan(40);
         long id = created.getLong("view.id");
-        given().header("Authorization", "Bearer " + token).get("/api/account").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token).get("/api/account").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.equalTo("token")).body("roles", org.hamcrest.Matchers.contains("leader"));
+        given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("currentPassword", "x", "newPassword", "y")).post("/api/account/password").then().statusCode(403);
         given().header("Authorization", "Bearer " + token).get("/api/units").then().statusCode(200);
         given().header("Authorization", "Bearer " + token).get("/api/admin/users").then().statusCode(403);
         String listed = TestAccounts.as("t-admin").get("/api/admin/security/tokens").asString();
