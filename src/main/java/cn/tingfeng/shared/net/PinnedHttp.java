@@ -283,11 +283,12 @@ public final class PinnedHttp {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            socket.setSoTimeout(timeout(readTimeout, deadline));
+            int t = timeout(readTimeout, deadline);
+            socket.setSoTimeout(t);
             try {
                 return super.read(b, off, len);
             } catch (SocketTimeoutException e) {
-                if (System.nanoTime() - deadline >= 0) {
+                if (t < readTimeout.toMillis() || System.nanoTime() - deadline >= 0) { // the deadline was the bound
                     throw new DeadlineExceeded("超过总时限");
                 }
                 throw e;
