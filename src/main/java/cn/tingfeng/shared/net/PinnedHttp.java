@@ -100,6 +100,11 @@ public final class PinnedHttp {
     }
 
     public static Response exchange(Request r) throws IOException {
+        return exchange(r, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS socket factory to use for https (tests: a trust store of their own). */
+    public static Response exchange(Request r, SSLSocketFactory tls) throws IOException {
         long deadline = System.nanoTime() + r.deadline().toNanos();
         OutboundGuard.Target t = r.target();
         Socket socket = new Socket(Proxy.NO_PROXY);
@@ -107,8 +112,7 @@ public final class PinnedHttp {
             socket.connect(new InetSocketAddress(t.address(), t.port()), timeout(r.connectTimeout(), deadline));
             Socket s = socket;
             if (t.https()) {
-                SSLSocketFactory f = (SSLSocketFactory) SSLSocketFactory.getDefault();
-                SSLSocket ssl = (SSLSocket) f.createSocket(socket, t.host(), t.port(), true);
+                SSLSocket ssl = (SSLSocket) tls.createSocket(socket, t.host(), t.port(), true);
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!isLiteral(t.host())) {
