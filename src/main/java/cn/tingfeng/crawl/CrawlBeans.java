@@ -23,7 +23,8 @@ public class CrawlBeans {
         FetcherConfig d = FetcherConfig.defaults();
         FetcherConfig fc = new FetcherConfig(c.userAgent(), c.robotsAgent(), c.connectTimeout(), c.readTimeout(),
                 c.maxBodyBytes(), c.maxDecodedBytes(), d.maxRedirects(), c.maxAttempts(), c.retryBackoff(),
-                max(d.maxBackoff(), c.retryBackoff()), d.maxRetryAfter(), c.defaultDelay(), d.maxCrawlDelay(), d.robotsTtl());
+                max(d.maxBackoff(), c.retryBackoff()), d.maxRetryAfter(), c.defaultDelay(), d.maxCrawlDelay(), d.robotsTtl(),
+                c.fetchDeadline());
         return new Fetcher(fc, Clock.systemUTC(), Sleeper.REAL);
     }
 

@@ -42,6 +42,13 @@ public interface CrawlerConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /**
+     * Total network time of one fetch attempt (connect, TLS, headers, body, redirects), besides the read timeout: a
+     * server that sends a byte every few seconds is cut off here (outcome DEADLINE_EXCEEDED, not retried).
+     */
+    @WithDefault("60s")
+    Duration fetchDeadline();
+
     /** Largest response body read from the wire, in bytes. */
     @WithDefault("10485760")
     long maxBodyBytes();

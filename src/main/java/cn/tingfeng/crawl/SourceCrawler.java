@@ -35,6 +35,7 @@ import cn.tingfeng.crawl.fetch.FetchResult;
 import cn.tingfeng.crawl.fetch.Fetcher;
 import cn.tingfeng.crawl.parse.FeedParser;
 import cn.tingfeng.crawl.parse.HtmlListParser;
+import cn.tingfeng.crawl.parse.HttpUrls;
 import cn.tingfeng.crawl.parse.ImportFileParser;
 import cn.tingfeng.crawl.parse.JsonApiParser;
 import cn.tingfeng.crawl.parse.ParseException;
@@ -117,7 +118,35 @@ public final class SourceCrawler {
         FetchRequest request(URI url, boolean conditional) {
             String[] v = conditional ? known.validators(UrlCanonicalizer.canonicalize(url.toString())) : null;
             return new FetchRequest(url, v == null ? null : v[0], v == null ? null : v[1], source.politeness().delay(),
-                    source.politeness().robotsOverrideReason(), source.allowPrivateNetwork(), authHeaders());
+                    source.politeness().robotsOverrideReason(), privateHost(), authHeaders());
+        }
+
+        /** allowPrivateNetwork exempts the source's own host and port only: links and redirects elsewhere are guarded. */
+        String privateHost() {
+            return source.allowPrivateNetwork() ? FetchRequest.hostPort(source.url()) : null;
+        }
+
+        void skipped(String page, List<String> reasons) {
+            for (String r : reasons) {
+                errors.add(new CrawlError(page, FetchOutcome.INVALID_URL.name(), r));
+            }
+        }
+
+        /**
+         * Items kept without fetching their page (list-only HTML, API rows) pass the same guard as fetched ones: a
+         * link to an internal host (other than the source's own) is suspicious, so the item is dropped and recorded.
+         */
+        boolean refused(String url) {
+            URI u = safeUri(url);
+            if (u == null || url.startsWith("urn:tingfeng:item:")) {
+                return false;
+            }
+            String reason = fetcher.refusal(u, request(u, false));
+            if (reason == null) {
+                return false;
+            }
+            errors.add(new CrawlError(url, FetchOutcome.BLOCKED_PRIVATE_ADDRESS.name(), "条目链接指向内网地址，已丢弃：" + reason));
+            return true;
         }
 
         Map<String, String> authHeaders() {
@@ -146,7 +175,9 @@ public final class SourceCrawler {
                 return;
             }
             try {
-                articles(FeedParser.parse(res.body(), res.contentType()));
+                FeedParser.Feed feed = FeedParser.parse(res.body(), res.contentType(), res.finalUrl().toString());
+                skipped(res.finalUrl().toString(), feed.skipped());
+                articles(feed.items());
             } catch (ParseException e) {
                 errors.add(new CrawlError(source.url().toString(), "PARSE_ERROR", e.getMessage()));
             }
@@ -165,10 +196,14 @@ public final class SourceCrawler {
                 HtmlListParser.ListPage lp = HtmlListParser.parse(res.text(), res.finalUrl().toString(), h.item(), h.link(),
                         h.title(), h.date(), h.nextPage(), latest);
                 all.addAll(lp.items());
+                skipped(res.finalUrl().toString(), lp.skipped());
                 page = lp.nextPage() == null ? null : safeUri(lp.nextPage());
             }
             if (h.maxDepth() == 0) {
                 for (ParsedItem it : all) {
+                    if (refused(it.url())) {
+                        continue;
+                    }
                     itemsSeen++;
                     posts.add(post(it.url(), it.url(), it.title(), it.publishedAt(), null, "", null, Map.of(), null, null));
                 }
@@ -194,6 +229,7 @@ public final class SourceCrawler {
                 try {
                     SitemapReader.Sitemap sm = SitemapReader.parse(res.body(), res.contentType(), res.finalUrl().toString());
                     urls.addAll(sm.urls());
+                    skipped(u.toString(), sm.skipped());
                     if (source.sitemap().followIndex()) {
                         queue.addAll(sm.childSitemaps());
                     }
@@ -229,9 +265,13 @@ public final class SourceCrawler {
                     errors.add(new CrawlError(url.toString(), "PARSE_ERROR", e.getMessage()));
                     return;
                 }
+                skipped(url.toString(), page.skipped());
                 for (ParsedItem it : page.items()) {
                     if (itemsSeen >= maxItemsPerRun) {
                         return;
+                    }
+                    if (refused(it.url())) {
+                        continue;
                     }
                     itemsSeen++;
                     posts.add(post(UrlCanonicalizer.canonicalize(it.url()), it.url(), it.title(), it.publishedAt(), it.author(),
@@ -247,7 +287,11 @@ public final class SourceCrawler {
                 } else if (p.cursorParam() != null) {
                     url = page.nextCursor() == null ? null : withParam(source.url(), p.cursorParam(), page.nextCursor());
                 } else {
-                    url = page.nextUrl() == null ? null : safeUri(source.url().resolve(page.nextUrl()).toString());
+                    String next = page.nextUrl() == null ? null : HttpUrls.absolute(page.nextUrl(), source.url().toString());
+                    if (page.nextUrl() != null && next == null) {
+                        errors.add(new CrawlError(url.toString(), FetchOutcome.INVALID_URL.name(), HttpUrls.reason(page.nextUrl())));
+                    }
+                    url = next == null ? null : safeUri(next);
                 }
             }
         }

@@ -65,7 +65,7 @@ public class SourceRegistry {
     public synchronized ReloadReport reload() {
         Path dir = config.dir();
         String print = fingerprint(dir);
-        SourceCatalog catalog = SourceCatalog.load(dir);
+        SourceCatalog catalog = SourceCatalog.load(dir, owners());
         Path importRoot = config.importDir().orElse(core.dataDir().resolve("import"));
         Map<String, SourceDefinition> defs = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -106,6 +106,16 @@ public class SourceRegistry {
 
     public Map<String, List<SourceError>> errorsByFile() {
         return errorsByFile;
+    }
+
+    /** Which file owns each id the application knows (a second file with the same id never takes it over). */
+    @Transactional
+    Map<String, String> owners() {
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (Source s : sources.list("definitionFile is not null")) {
+            owners.put(s.key, s.definitionFile);
+        }
+        return owners;
     }
 
     @Transactional

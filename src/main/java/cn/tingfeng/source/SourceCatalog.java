@@ -23,6 +23,16 @@ public record SourceCatalog(Path directory, Map<String, SourceDefinition> source
     }
 
     public static SourceCatalog load(Path directory) {
+        return load(directory, Map.of());
+    }
+
+    /**
+     * @param owners the file (name) that owns each id the application already runs. A second file claiming an owned id
+     *               is rejected with the error on the newcomer, whatever the file names' order, and the owner stays as
+     *               it is; only when the owner's file is gone (a rename) does the id pass to the other file. Ids nobody
+     *               owns yet go to the first file by name.
+     */
+    public static SourceCatalog load(Path directory, Map<String, String> owners) {
         Map<String, SourceDefinition> valid = new LinkedHashMap<>();
         List<SourceError> errors = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
@@ -46,6 +56,13 @@ public record SourceCatalog(Path directory, Map<String, SourceDefinition> source
                 continue;
             }
             SourceDefinition d = r.definition();
+            String name = f.getFileName().toString();
+            String owner = owners.get(d.id());
+            if (owner != null && !owner.equals(name) && Files.isRegularFile(directory.resolve(owner))) {
+                errors.add(new SourceError(name, "id", "与 " + owner + " 重复：" + d.id() + "（该编号已由 " + owner
+                        + " 使用，本文件未加载）"));
+                continue;
+            }
             SourceDefinition earlier = valid.get(d.id());
             if (earlier != null) {
                 errors.add(new SourceError(f.getFileName().toString(), "id",

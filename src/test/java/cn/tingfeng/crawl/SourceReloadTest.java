@@ -175,4 +175,32 @@ class SourceReloadTest {
         }
         assertThat(jobs.scheduled()).doesNotContain(a);
     }
+
+    @Test
+    void aSecondFileWithAnExistingIdIsRejectedAndTheRunningSourceKeptUntouched() {
+        String id = CrawlersFolder.uniqueId("dup");
+        folder.write("zz-" + id + ".yaml", rss(id, "15m"));
+        registry.reload();
+        assertThat(registry.definition(id)).get().extracting(d -> d.file().getFileName().toString()).isEqualTo("zz-" + id + ".yaml");
+
+        // the newcomer sorts first by name and points elsewhere with another schedule
+        folder.write("aa-" + id + ".yaml", rss(id, "5m").replace(server.uri("/feed.xml").toString(), "http://127.0.0.1:9/evil.xml"));
+        JsonPath reload = admin().post("/api/admin/sources/reload").then().statusCode(200).extract().jsonPath();
+        List<Map<String, String>> errors = reload.getList("errors");
+        assertThat(errors).filteredOn(e -> e.get("file").startsWith("aa-" + id)).singleElement()
+                .satisfies(e -> assertThat(e.get("field")).isEqualTo("id"));
+        assertThat(errors).noneMatch(e -> e.get("file").equals("zz-" + id + ".yaml"));
+        assertThat(registry.definition(id)).get().satisfies(d -> {
+            assertThat(d.file().getFileName().toString()).isEqualTo("zz-" + id + ".yaml");
+            assertThat(d.url()).isEqualTo(server.uri("/feed.xml"));
+        });
+        JsonPath list = admin().get("/api/admin/sources").then().statusCode(200).extract().jsonPath();
+        assertThat(source(list, id)).containsEntry("state", "valid").containsEntry("schedule", "15m")
+                .containsEntry("file", "zz-" + id + ".yaml");
+        assertThat((List<?>) source(list, id).get("errors")).isEmpty();
+
+        // a restart loads the folder the same way: the owner is read from the source rows first
+        registry.reload();
+        assertThat(registry.definition(id)).get().extracting(d -> d.file().getFileName().toString()).isEqualTo("zz-" + id + ".yaml");
+    }
 }

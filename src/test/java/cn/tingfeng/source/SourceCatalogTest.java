@@ -109,4 +109,38 @@ class SourceCatalogTest {
             assertThat(e.field()).isEqualTo("id");
         });
     }
+
+    static String rss(String id, String url) {
+        return """
+                id: %s
+                name: 测试 %s
+                type: rss
+                url: %s
+                schedule: 15m
+                """.formatted(id, id, url);
+    }
+
+    @Test
+    void aNewcomerWithAnIdAlreadyOwnedIsRejectedOnItsOwnFileWhateverTheOrder(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("zz-original.yaml"), rss("shared-id", "https://example.org/original.xml"));
+        Files.writeString(dir.resolve("aa-newcomer.yaml"), rss("shared-id", "https://example.org/newcomer.xml"));
+        SourceCatalog c = SourceCatalog.load(dir, java.util.Map.of("shared-id", "zz-original.yaml"));
+        assertThat(c.get("shared-id")).get().satisfies(d -> {
+            assertThat(d.file().getFileName().toString()).isEqualTo("zz-original.yaml");
+            assertThat(d.url().toString()).endsWith("/original.xml");
+        });
+        assertThat(c.errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("aa-newcomer.yaml");
+            assertThat(e.field()).isEqualTo("id");
+            assertThat(e.reason()).contains("zz-original.yaml");
+        });
+    }
+
+    @Test
+    void anIdPassesToAnotherFileOnlyWhenItsOwnersFileIsGone(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("renamed.yaml"), rss("moved", "https://example.org/feed.xml"));
+        SourceCatalog c = SourceCatalog.load(dir, java.util.Map.of("moved", "old-name.yaml"));
+        assertThat(c.errors()).isEmpty();
+        assertThat(c.get("moved")).get().extracting(d -> d.file().getFileName().toString()).isEqualTo("renamed.yaml");
+    }
 }

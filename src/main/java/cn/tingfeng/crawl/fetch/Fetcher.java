@@ -5,16 +5,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +27,21 @@ import java.util.zip.InflaterInputStream;
 
 import org.brotli.dec.BrotliInputStream;
 
+import cn.tingfeng.shared.net.AllowList;
+import cn.tingfeng.shared.net.OutboundGuard;
+import cn.tingfeng.shared.net.PinnedHttp;
+import cn.tingfeng.shared.net.Resolver;
 import crawlercommons.robots.BaseRobotRules;
 
 /**
  * Polite HTTP fetcher: one connection per host with a delay between requests (the larger of the
  * configured delay and robots.txt Crawl-delay), robots.txt obeyed unless a request carries a written
  * override reason, conditional GET, retries with exponential backoff on timeouts, 429 and 5xx
- * (honouring Retry-After), limits on wire and decoded size, redirects followed by hand so that every hop
- * passes the {@link SsrfGuard}. Thread-safe; requests to different hosts run in parallel.
+ * (honouring Retry-After), limits on wire and decoded size, a total deadline per attempt besides the read timeout,
+ * redirects followed by hand so that every hop passes the {@link OutboundGuard}. Each hop resolves the host once,
+ * checks every address and connects to the checked one ({@link PinnedHttp}): a DNS answer that changes between check
+ * and connection cannot reach an internal address. Only {@link FetchRequest#privateHost()} may be internal.
+ * Thread-safe; requests to different hosts run in parallel.
  */
 public final class Fetcher {
 
@@ -41,6 +49,7 @@ public final class Fetcher {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RobotsCache robots;
+    private final OutboundGuard guard;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
 
     private static final class Host {
@@ -61,10 +70,28 @@ public final class Fetcher {
     }
 
     public Fetcher(FetcherConfig config, Clock clock, Sleeper sleeper) {
+        this(config, clock, sleeper, Resolver.SYSTEM);
+    }
+
+    /** With a resolver seam (tests answer differently on each call to prove the connection uses the checked address). */
+    public Fetcher(FetcherConfig config, Clock clock, Sleeper sleeper, Resolver resolver) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
         this.robots = new RobotsCache(this, config, clock);
+        this.guard = new OutboundGuard(resolver, AllowList.NONE);
+    }
+
+    /** Null when the guard lets {@code url} through for this request, else the reason (Chinese). */
+    public String refusal(URI url, FetchRequest request) {
+        try {
+            guard.check(url, request.privateAllowedFor(url));
+            return null;
+        } catch (OutboundGuard.Refused r) {
+            return r.getMessage();
+        } catch (UnknownHostException e) {
+            return null; // not an internal address as far as anyone can tell; fetching it fails as a network error
+        }
     }
 
     public FetcherConfig config() {
@@ -77,7 +104,7 @@ public final class Fetcher {
         if (url == null || url.getHost() == null) {
             return failure(request, url, FetchOutcome.INVALID_URL, 0, 0, start, "无效的地址：" + url);
         }
-        String refused = SsrfGuard.check(url, request.allowPrivateNetwork());
+        String refused = refusal(url, request);
         if (refused != null) {
             return failure(request, url, FetchOutcome.BLOCKED_PRIVATE_ADDRESS, 0, 0, start, refused);
         }
@@ -148,6 +175,7 @@ public final class Fetcher {
         return last;
     }
 
+    /** A deadline hit is not retried: a server that drips once drips again. */
     private static boolean retryable(FetchResult r) {
         return r.outcome() == FetchOutcome.TIMEOUT || r.status() == 429 || (r.status() >= 500 && r.status() <= 599)
                 || (r.outcome() == FetchOutcome.NETWORK_ERROR && r.status() == 0);
@@ -175,30 +203,34 @@ public final class Fetcher {
             throws InterruptedException {
         URI current = request.url();
         Set<String> seen = new HashSet<>();
+        long budget = config.fetchDeadline().toNanos(); // network time left in this attempt (politeness waits excluded)
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            // a source allowed on a private network may use it on its own host only, never via a redirect elsewhere
-            boolean allowPrivate = request.allowPrivateNetwork() && hostKey(current).equals(hostKey(request.url()));
-            String refused = SsrfGuard.check(current, allowPrivate);
-            if (refused != null) {
-                return failure(request, current, FetchOutcome.BLOCKED_PRIVATE_ADDRESS, 0, attempt, start, refused);
+            // a source allowed on a private network may use it on its own host only, never via a redirect or link elsewhere
+            OutboundGuard.Target target;
+            try {
+                target = guard.check(current, request.privateAllowedFor(current));
+            } catch (OutboundGuard.Refused r) {
+                return failure(request, current, FetchOutcome.BLOCKED_PRIVATE_ADDRESS, 0, attempt, start, r.getMessage());
+            } catch (UnknownHostException e) {
+                return failure(request, current, FetchOutcome.NETWORK_ERROR, 0, attempt, start, "无法解析主机名：" + current.getHost());
             }
             if (!seen.add(current.toString())) {
                 return failure(request, current, FetchOutcome.TOO_MANY_REDIRECTS, 0, attempt, start, "重定向循环：" + current);
             }
             Host host = hosts.computeIfAbsent(hostKey(current), k -> new Host());
             host.lock.lockInterruptibly();
-            HttpURLConnection conn = null;
             try {
                 Instant now = clock.instant();
                 if (now.isBefore(host.nextAllowed)) {
                     sleeper.sleep(Duration.between(now, host.nextAllowed));
                 }
-                try {
-                    conn = open(current, request, hop == 0);
-                    int status = conn.getResponseCode();
+                long began = System.nanoTime();
+                try (PinnedHttp.Response conn = PinnedHttp.exchange(new PinnedHttp.Request("GET", target,
+                        headers(request, hop == 0), null, config.connectTimeout(), config.readTimeout(),
+                        Duration.ofNanos(Math.max(1, budget))))) {
+                    int status = conn.status();
                     if (status >= 300 && status < 400 && status != 304) {
-                        String location = conn.getHeaderField("Location");
-                        drain(conn);
+                        String location = conn.header("Location");
                         if (location == null) {
                             return failure(request, current, FetchOutcome.HTTP_ERROR, status, attempt, start, "重定向缺少 Location");
                         }
@@ -210,17 +242,19 @@ public final class Fetcher {
                         continue;
                     }
                     return respond(request, current, conn, status, attempt, start);
+                } catch (PinnedHttp.DeadlineExceeded e) {
+                    return failure(request, current, FetchOutcome.DEADLINE_EXCEEDED, 0, attempt, start,
+                            "超过单次抓取总时限 " + config.fetchDeadline().toSeconds() + " 秒（服务器响应过慢）：" + current);
                 } catch (SocketTimeoutException e) {
                     return failure(request, current, FetchOutcome.TIMEOUT, 0, attempt, start, "连接或读取超时：" + current);
                 } catch (Stop s) {
                     return failure(request, current, s.outcome, s.status, attempt, start, s.getMessage());
                 } catch (IOException e) {
                     return failure(request, current, FetchOutcome.NETWORK_ERROR, 0, attempt, start, "网络错误：" + e.getMessage());
+                } finally {
+                    budget -= System.nanoTime() - began;
                 }
             } finally {
-                if (conn != null) {
-                    conn.disconnect();
-                }
                 host.nextAllowed = clock.instant().plus(delay);
                 host.lock.unlock();
             }
@@ -229,60 +263,51 @@ public final class Fetcher {
                 "重定向次数超过 " + config.maxRedirects() + " 次");
     }
 
-    private HttpURLConnection open(URI url, FetchRequest request, boolean conditional) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(java.net.Proxy.NO_PROXY);
-        c.setInstanceFollowRedirects(false);
-        c.setConnectTimeout((int) config.connectTimeout().toMillis());
-        c.setReadTimeout((int) config.readTimeout().toMillis());
-        c.setUseCaches(false);
-        c.setRequestProperty("User-Agent", config.userAgent());
-        c.setRequestProperty("Accept-Encoding", "gzip, deflate, br");
-        c.setRequestProperty("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7");
-        c.setRequestProperty("Accept-Language", "zh-CN,zh;q=0.9");
+    private Map<String, String> headers(FetchRequest request, boolean conditional) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("User-Agent", config.userAgent());
+        h.put("Accept-Encoding", "gzip, deflate, br");
+        h.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.7");
+        h.put("Accept-Language", "zh-CN,zh;q=0.9");
         if (conditional && request.etag() != null) {
-            c.setRequestProperty("If-None-Match", request.etag());
+            h.put("If-None-Match", request.etag());
         }
         if (conditional && request.lastModified() != null) {
-            c.setRequestProperty("If-Modified-Since", request.lastModified());
+            h.put("If-Modified-Since", request.lastModified());
         }
-        for (Map.Entry<String, String> h : request.headers().entrySet()) {
-            c.setRequestProperty(h.getKey(), h.getValue());
-        }
-        return c;
+        h.putAll(request.headers());
+        return h;
     }
 
-    private FetchResult respond(FetchRequest request, URI url, HttpURLConnection conn, int status, int attempt, Instant start)
+    private FetchResult respond(FetchRequest request, URI url, PinnedHttp.Response conn, int status, int attempt, Instant start)
             throws IOException, Stop {
-        String etag = conn.getHeaderField("ETag");
-        String lastModified = conn.getHeaderField("Last-Modified");
-        String contentType = conn.getContentType();
+        String etag = conn.header("ETag");
+        String lastModified = conn.header("Last-Modified");
+        String contentType = conn.header("Content-Type");
         if (status == 304) {
             return new FetchResult(request.url(), url, FetchOutcome.NOT_MODIFIED, status, new byte[0], contentType,
                     etag != null ? etag : request.etag(), lastModified != null ? lastModified : request.lastModified(),
                     attempt, clock.instant(), Duration.between(start, clock.instant()), null);
         }
         if (status == 429 || status >= 500) {
-            Duration ra = parseRetryAfter(conn.getHeaderField("Retry-After"));
-            drain(conn);
+            Duration ra = parseRetryAfter(conn.header("Retry-After"));
             String msg = ra != null ? "retry-after:" + ra.toMillis() : "服务器返回 " + status;
             return new FetchResult(request.url(), url, status == 429 ? FetchOutcome.RATE_LIMITED : FetchOutcome.HTTP_ERROR,
                     status, null, contentType, null, null, attempt, clock.instant(), Duration.between(start, clock.instant()), msg);
         }
         if (status == 404 || status == 410) {
-            drain(conn);
             return failure(request, url, FetchOutcome.GONE, status, attempt, start, "页面已不存在（" + status + "）");
         }
         if (status >= 400) {
-            drain(conn);
             return failure(request, url, FetchOutcome.HTTP_ERROR, status, attempt, start, "服务器返回 " + status);
         }
-        long declared = conn.getContentLengthLong();
+        long declared = conn.contentLength();
         if (declared > config.maxBodyBytes()) {
             throw new Stop(FetchOutcome.TOO_LARGE, status, "内容长度 " + declared + " 超过上限 " + config.maxBodyBytes());
         }
         byte[] body;
-        try (InputStream raw = new LimitedInputStream(conn.getInputStream(), config.maxBodyBytes(), "响应体超过上限 " + config.maxBodyBytes() + " 字节");
-             InputStream decoded = decode(raw, conn.getHeaderField("Content-Encoding"))) {
+        try (InputStream raw = new LimitedInputStream(conn.body(), config.maxBodyBytes(), "响应体超过上限 " + config.maxBodyBytes() + " 字节");
+             InputStream decoded = decode(raw, conn.header("Content-Encoding"))) {
             body = readLimited(decoded, config.maxDecompressedBytes());
         } catch (LimitExceeded e) {
             throw new Stop(FetchOutcome.TOO_LARGE, status, e.getMessage());
@@ -333,16 +358,6 @@ public final class Fetcher {
             throw u.cause;
         }
         return out.toByteArray();
-    }
-
-    private static void drain(HttpURLConnection c) {
-        try (InputStream in = c.getErrorStream() != null ? c.getErrorStream() : c.getInputStream()) {
-            if (in != null) {
-                in.skip(64 * 1024);
-            }
-        } catch (IOException ignored) {
-            // nothing to drain
-        }
     }
 
     Duration parseRetryAfter(String value) {

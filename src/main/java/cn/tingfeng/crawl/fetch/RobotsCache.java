@@ -41,7 +41,7 @@ final class RobotsCache {
             return e.rules();
         }
         URI robotsUrl = url.resolve("/robots.txt");
-        FetchRequest r = new FetchRequest(robotsUrl, null, null, null, null, request.allowPrivateNetwork(), Map.of());
+        FetchRequest r = new FetchRequest(robotsUrl, null, null, null, null, request.privateHost(), Map.of());
         Duration delay = request.delay() != null ? request.delay() : config.defaultDelay();
         FetchResult res = fetcher.fetchRaw(r, delay);
         BaseRobotRules rules;

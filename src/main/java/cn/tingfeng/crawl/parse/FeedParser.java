@@ -24,7 +24,17 @@ public final class FeedParser {
     private FeedParser() {
     }
 
+    /** The entries with an http(s) link, and the links skipped (reasons). */
+    public record Feed(List<ParsedItem> items, List<String> skipped) {
+    }
+
+    /** Without a feed URL: only absolute links are taken. */
     public static List<ParsedItem> parse(byte[] body, String contentType) throws ParseException {
+        return parse(body, contentType, null).items();
+    }
+
+    /** @param feedUrl the feed's URL; relative entry links (Atom {@code xml:base} semantics) are resolved against it */
+    public static Feed parse(byte[] body, String contentType, String feedUrl) throws ParseException {
         SyndFeed feed;
         try (XmlReader reader = contentType == null ? new XmlReader(new ByteArrayInputStream(body))
                 : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
@@ -35,12 +45,18 @@ public final class FeedParser {
             throw new ParseException("订阅源无法解析：" + e.getMessage(), e);
         }
         List<ParsedItem> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (SyndEntry e : feed.getEntries()) {
             String link = e.getLink();
             if ((link == null || link.isBlank()) && e.getUri() != null && e.getUri().startsWith("http")) {
                 link = e.getUri();
             }
             if (link == null || link.isBlank()) {
+                continue;
+            }
+            String absolute = HttpUrls.absolute(link, feedUrl);
+            if (absolute == null) {
+                skipped.add(HttpUrls.reason(link));
                 continue;
             }
             Date d = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
@@ -52,9 +68,9 @@ public final class FeedParser {
                 summary = Jsoup.parse(e.getDescription().getValue()).text();
             }
             String author = e.getAuthor() == null || e.getAuthor().isBlank() ? null : e.getAuthor().strip();
-            out.add(new ParsedItem(link.strip(), e.getTitle() == null ? null : e.getTitle().strip(), published, author,
+            out.add(new ParsedItem(absolute, e.getTitle() == null ? null : e.getTitle().strip(), published, author,
                     summary, null, java.util.Map.of()));
         }
-        return out;
+        return new Feed(out, skipped);
     }
 }

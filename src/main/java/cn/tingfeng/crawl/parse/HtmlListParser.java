@@ -16,7 +16,7 @@ import cn.tingfeng.crawl.extract.DateFinder;
 public final class HtmlListParser {
 
     /** The items of one list page and the next page's URL (absolute) or null. */
-    public record ListPage(List<ParsedItem> items, String nextPage) {
+    public record ListPage(List<ParsedItem> items, String nextPage, List<String> skipped) {
     }
 
     private HtmlListParser() {
@@ -34,13 +34,21 @@ public final class HtmlListParser {
         Document doc = Jsoup.parse(html, baseUrl);
         List<ParsedItem> items = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        List<String> skipped = new ArrayList<>();
         for (Element item : doc.select(itemSelector)) {
             Element a = item.selectFirst(linkSelector == null ? "a[href]" : linkSelector);
             if (a == null) {
                 continue;
             }
-            String url = a.absUrl("href");
-            if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://")) || !seen.add(url)) {
+            String href = a.attr("href");
+            String url = HttpUrls.absolute(a.absUrl("href").isEmpty() ? href : a.absUrl("href"), baseUrl);
+            if (url == null) {
+                if (!href.isBlank() && !href.strip().startsWith("#")) {
+                    skipped.add(HttpUrls.reason(href));
+                }
+                continue;
+            }
+            if (!seen.add(url)) {
                 continue;
             }
             String title = a.hasAttr("title") && !a.attr("title").isBlank() ? a.attr("title") : a.text();
@@ -63,10 +71,15 @@ public final class HtmlListParser {
         String next = null;
         if (nextSelector != null) {
             Element n = doc.selectFirst(nextSelector);
-            if (n != null && !n.absUrl("href").isEmpty() && !n.absUrl("href").equals(baseUrl)) {
-                next = n.absUrl("href");
+            String href = n == null ? null
+                    : HttpUrls.absolute(n.absUrl("href").isEmpty() ? n.attr("href") : n.absUrl("href"), baseUrl);
+            if (n != null && href == null && !n.attr("href").isBlank()) {
+                skipped.add(HttpUrls.reason(n.attr("href")));
+            }
+            if (href != null && !href.equals(baseUrl)) {
+                next = href;
             }
         }
-        return new ListPage(items, next);
+        return new ListPage(items, next, skipped);
     }
 }

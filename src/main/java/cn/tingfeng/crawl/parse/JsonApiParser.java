@@ -25,7 +25,7 @@ import cn.tingfeng.crawl.extract.DateFinder;
 public final class JsonApiParser {
 
     /** The items, and where the next page is: a cursor value or a URL (either may be null). */
-    public record JsonPage(List<ParsedItem> items, String nextCursor, String nextUrl) {
+    public record JsonPage(List<ParsedItem> items, String nextCursor, String nextUrl, List<String> skipped) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,11 +47,25 @@ public final class JsonApiParser {
         }
         JsonNode arr = select(root, itemsPath);
         List<ParsedItem> items = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         if (arr != null && arr.isArray()) {
             for (JsonNode item : arr) {
-                String url = text(select(item, fields.get("url")));
-                if (url == null && fields.containsKey("id")) {
+                JsonNode urlNode = select(item, fields.get("url"));
+                String url = text(urlNode);
+                if (url != null) {
+                    // a link must be a JSON string holding an absolute http(s) URL: not 12345, not javascript:
+                    String absolute = urlNode.isTextual() ? HttpUrls.absolute(url, null) : null;
+                    if (absolute == null) {
+                        skipped.add(HttpUrls.reason(url));
+                        continue;
+                    }
+                    url = absolute;
+                } else if (fields.containsKey("id")) {
                     String id = text(select(item, fields.get("id")));
+                    if (id != null && !id.matches("[A-Za-z0-9._~:-]{1,128}")) {
+                        skipped.add("条目编号含不允许的字符，已跳过：" + (id.length() > 60 ? id.substring(0, 60) + "…" : id));
+                        continue;
+                    }
                     url = id == null ? null : "urn:tingfeng:item:" + id;
                 }
                 if (url == null) {
@@ -75,7 +89,8 @@ public final class JsonApiParser {
         } else if (arr != null) {
             throw new ParseException("items 路径指向的不是数组：" + itemsPath);
         }
-        return new JsonPage(items, text(select(root, nextCursorPath)), text(select(root, nextUrlPath)));
+        String nextUrl = text(select(root, nextUrlPath));
+        return new JsonPage(items, text(select(root, nextCursorPath)), nextUrl, skipped);
     }
 
     static JsonNode select(JsonNode node, String path) {

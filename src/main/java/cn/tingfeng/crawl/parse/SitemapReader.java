@@ -21,7 +21,7 @@ import crawlercommons.sitemaps.extension.NewsAttributes;
 public final class SitemapReader {
 
     /** URLs of a sitemap, or the child sitemaps of an index. */
-    public record Sitemap(List<ParsedItem> urls, List<String> childSitemaps) {
+    public record Sitemap(List<ParsedItem> urls, List<String> childSitemaps, List<String> skipped) {
     }
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -40,14 +40,26 @@ public final class SitemapReader {
         }
         if (sm.isIndex()) {
             List<String> children = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             for (AbstractSiteMap child : ((SiteMapIndex) sm).getSitemaps()) {
-                children.add(child.getUrl().toString());
+                String u = HttpUrls.absolute(child.getUrl().toString(), null);
+                if (u == null) {
+                    skipped.add(HttpUrls.reason(child.getUrl().toString()));
+                } else {
+                    children.add(u);
+                }
             }
-            return new Sitemap(List.of(), children);
+            return new Sitemap(List.of(), children, skipped);
         }
         List<ParsedItem> items = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Collection<SiteMapURL> urls = ((SiteMap) sm).getSiteMapUrls();
         for (SiteMapURL u : urls) {
+            String loc = HttpUrls.absolute(u.getUrl().toString(), null);
+            if (loc == null) {
+                skipped.add(HttpUrls.reason(u.getUrl().toString()));
+                continue;
+            }
             String title = null;
             LocalDateTime published = u.getLastModified() == null ? null
                     : LocalDateTime.ofInstant(u.getLastModified().toInstant(), CHINA);
@@ -58,8 +70,8 @@ public final class SitemapReader {
                     published = LocalDateTime.ofInstant(n.getPublicationDateTime().toInstant(), CHINA);
                 }
             }
-            items.add(ParsedItem.link(u.getUrl().toString(), title, published));
+            items.add(ParsedItem.link(loc, title, published));
         }
-        return new Sitemap(items, List.of());
+        return new Sitemap(items, List.of(), skipped);
     }
 }

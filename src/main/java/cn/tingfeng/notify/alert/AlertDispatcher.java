@@ -5,6 +5,7 @@ import cn.tingfeng.notify.AlertGate;
 import cn.tingfeng.notify.QuietHours;
 import cn.tingfeng.notify.RateLimiter;
 import cn.tingfeng.notify.Route;
+import cn.tingfeng.notify.WebhookRefused;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,8 +126,11 @@ public class AlertDispatcher {
         AlertDelivery d = deliveries.findById(id);
         d.attempts++;
         String msg = e.toString();
+        if (e instanceof WebhookRefused) {
+            msg = "目标地址被拒绝（未发送）：" + e.getMessage();
+        }
         d.lastError = msg.length() > 1000 ? msg.substring(0, 1000) : msg;
-        if (d.attempts >= config.maxAttempts()) {
+        if (e instanceof WebhookRefused || d.attempts >= config.maxAttempts()) { // a refused target is final
             d.status = AlertDelivery.FAILED;
         } else {
             d.status = AlertDelivery.PENDING;

@@ -3,6 +3,7 @@ package cn.tingfeng.notify.alert;
 import cn.tingfeng.notify.Alert;
 import cn.tingfeng.notify.DingTalkSigner;
 import cn.tingfeng.notify.RobotMessages;
+import cn.tingfeng.notify.WebhookClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
@@ -10,15 +11,13 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Sends one alert over one route: e-mail through quarkus-mailer, 企业微信 / 钉钉 robots over HTTPS (钉钉 signed). */
+/**
+ * Sends one alert over one route: e-mail through quarkus-mailer, 企业微信 / 钉钉 robots over HTTPS (钉钉 signed) through
+ * {@link WebhookClient}, which refuses internal targets (not allow-listed) with {@code WebhookRefused}.
+ */
 @ApplicationScoped
 public class Channels {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,9 +28,8 @@ public class Channels {
     Clock clock;
     @Inject
     AlertsConfig config;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    WebhookClient webhooks;
 
     /** Throws when the message was not accepted. */
     public void send(Alert alert, AlertRoute route) throws IOException, InterruptedException {
@@ -47,12 +45,9 @@ public class Channels {
     }
 
     private void post(String url, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("webhook answered HTTP " + response.statusCode());
+        WebhookClient.Answer response = webhooks.postJson(url, body, Duration.ofSeconds(15));
+        if (response.status() / 100 != 2) {
+            throw new IOException("webhook answered HTTP " + response.status());
         }
         // both robots answer {"errcode":0,"errmsg":"ok"}; any other errcode is a refusal (bad signature, limit ...)
         try {

@@ -1,5 +1,6 @@
 package cn.tingfeng.notify.alert;
 
+import cn.tingfeng.notify.WebhookClient;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,8 @@ public class RouteResource {
     AlertPlans plans;
     @Inject
     Clock clock;
+    @Inject
+    WebhookClient webhooks;
 
     @POST
     @Transactional
@@ -67,6 +70,11 @@ public class RouteResource {
         }
         if (!email && !r.target().matches("https?://\\S+")) {
             throw ApiException.badRequest("target", "机器人 webhook 地址必须以 http:// 或 https:// 开头");
+        }
+        String refused = email ? null : webhooks.refusal(r.target());
+        if (refused != null) {
+            throw ApiException.badRequest("target", "机器人 webhook 地址不允许：" + refused
+                    + "（内网机器人需由管理员加入 tingfeng.notify.allowed-hosts）");
         }
         if ((r.quietStart() == null) != (r.quietEnd() == null)) {
             throw ApiException.badRequest("quietEnd", "免打扰时段需同时填写开始和结束时间");

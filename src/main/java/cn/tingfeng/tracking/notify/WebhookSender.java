@@ -1,11 +1,13 @@
 package cn.tingfeng.tracking.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.tingfeng.notify.WebhookClient;
+import cn.tingfeng.notify.WebhookRefused;
+import cn.tingfeng.tracking.TrackingConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -20,16 +22,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** 企业微信 and 钉钉 group robots: a JSON "text" message POSTed with java.net.http. */
+/**
+ * 企业微信 and 钉钉 group robots: a JSON "text" message POSTed through {@link WebhookClient} (SSRF guard, allow-list
+ * {@code tingfeng.notify.allowed-hosts}, connection to the checked address). The configured URLs are checked at
+ * start (an error is logged) and on every send (a refused target is logged and nothing is sent).
+ */
 @ApplicationScoped
 public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Inject
     Clock clock;
+    @Inject
+    WebhookClient webhooks;
+    @Inject
+    TrackingConfig config;
+
+    void checkTargets(@Observes StartupEvent event) {
+        TrackingConfig.Notify n = config.notifications();
+        n.wecomUrl().ifPresent(u -> checkTarget("tracking.notify.wecom-url", u));
+        n.dingtalkUrl().ifPresent(u -> checkTarget("tracking.notify.dingtalk-url", u));
+    }
+
+    private void checkTarget(String property, String url) {
+        String refused = webhooks.refusal(url);
+        if (refused != null) {
+            LOG.errorf("%s 不允许：%s（内网机器人需加入 tingfeng.notify.allowed-hosts），督办消息不会发往该地址", property, refused);
+        }
+    }
 
     public void postWecom(String url, String text) {
         post(url, text);
@@ -62,13 +83,12 @@ public class WebhookSender {
         body.put("msgtype", "text");
         body.put("text", Map.of("content", text));
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
-            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() / 100 != 2) LOG.warnf("webhook %s answered %d: %s", URI.create(url).getHost(), res.statusCode(), res.body());
+            WebhookClient.Answer res = webhooks.postJson(url, JSON.writeValueAsString(body), Duration.ofSeconds(10));
+            if (res.status() / 100 != 2) LOG.warnf("webhook %s answered %d: %s", URI.create(url).getHost(), res.status(), res.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } catch (WebhookRefused e) {
+            LOG.errorf("webhook refused, nothing sent: %s", e.getMessage());
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             LOG.errorf("webhook %s failed: %s", URI.create(url).getHost(), e.toString());

@@ -14,9 +14,16 @@ import com.sun.net.httpserver.HttpServer;
 /** An HTTP server on 127.0.0.1 with an ephemeral port, for tests. */
 public final class LocalServer implements AutoCloseable {
     private final HttpServer server;
+    private final String address;
 
     public LocalServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this("127.0.0.1", 0);
+    }
+
+    /** On another loopback address (127.0.0.2 …) and/or a given port (0: ephemeral). */
+    public LocalServer(String address, int port) throws IOException {
+        this.address = address;
+        server = HttpServer.create(new InetSocketAddress(address, port), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
@@ -27,7 +34,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + address + ":" + server.getAddress().getPort() + path);
     }
 
     public int port() {

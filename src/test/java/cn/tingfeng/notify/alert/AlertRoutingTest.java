@@ -54,6 +54,10 @@ class AlertRoutingTest {
     ZeroReportService zeroReports;
     @Inject
     MutableClock clock;
+    @Inject
+    AlertRouteRepository routes;
+    @Inject
+    AlertDeliveryRepository deliveries;
 
     @BeforeAll
     static void start() throws Exception {
@@ -170,6 +174,52 @@ class AlertRoutingTest {
         // long after the report time nothing is sent (a restart does not send stale reports)
         clock.set(Instant.parse("2033-07-19T05:00:00Z"));
         assertThat(zeroReports.runDue()).isEmpty();
+    }
+
+    @Test
+    void webhookTargetsOnLoopbackMetadataOrPrivateAddressesAreRefusedWithA400NamingTheField() {
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://localhost:" + robots.port() + "/x",
+                "http://127.0.0.2:" + robots.port() + "/x", "http://[::1]:8080/x", "http://10.0.0.7/robot",
+                "http://0.0.0.0:8080/", "http://192.168.1.1/cgi-bin/webhook/send?key=k")) {
+            as("t-admin").body(Map.of("channel", "WECOM", "target", target)).post("/api/alert-routes").then()
+                    .statusCode(400)
+                    .body("details[0].field", org.hamcrest.Matchers.equalTo("target"))
+                    .body("details[0].message", org.hamcrest.Matchers.containsString("不允许"));
+        }
+        // the explicit allow-list (%test: 127.0.0.1) lets an intranet robot through
+        disable(route(null, "WECOM", robots.url("/allowed/" + UUID.randomUUID()), Map.of()));
+    }
+
+    @Test
+    void aStoredRouteToAnInternalTargetIsRefusedWhenSendingAndRecordedAsFailed() {
+        String path = "/refused/" + UUID.randomUUID();
+        long id = route(null, "WECOM", robots.url(path), Map.of("zeroReport", true));
+        // saved before the guard existed (or the allow-list changed since): localhost is not on the allow-list
+        retarget(id, "http://localhost:" + robots.port() + path);
+        clock.set(Instant.parse("2034-08-21T01:05:00Z"));
+        try {
+            assertThat(zeroReports.runDue()).isPresent();
+            dispatcher.dispatchDue();
+        } finally {
+            disable(id); // a route for every plan: the other tests' alerts must not meet it
+        }
+        assertThat(robots.at(path)).as("requests that reached the loopback robot").isEmpty();
+        assertThat(deliveriesOf(id)).singleElement().satisfies(d -> {
+            assertThat(d.status).isEqualTo(AlertDelivery.FAILED);
+            assertThat(d.lastError).contains("拒绝").contains("localhost");
+        });
+    }
+
+    void disable(long routeId) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> routes.findById(routeId).enabled = false);
+    }
+
+    void retarget(long routeId, String target) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> routes.findById(routeId).target = target);
+    }
+
+    List<AlertDelivery> deliveriesOf(long routeId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> deliveries.list("routeId", routeId));
     }
 
     private static Map<String, String> query(String raw) {
