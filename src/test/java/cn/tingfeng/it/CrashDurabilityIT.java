@@ -87,7 +87,7 @@ class CrashDurabilityIT {
     static final int POSTS = Integer.getInteger("crash.postsPerRound", POSTS_PER_ROUND);
     static final String ADMIN_PASSWORD = "crash-admin-password-1";
     static final String ANALYST = "crash-analyst";
-    static final String ANALYST_PASSWORD = "crash-analyst-pw-1";
+    static final String ANALYST_PASSWORD = "Kill9-durable-Pw-1";
     static final String SOURCE = "crash-import";
     static final String IMPORT_FOLDER = "crash-import";
     static final String PLAN_NAME = "崩溃测试·危化品泄漏";
@@ -477,7 +477,7 @@ class CrashDurabilityIT {
             String name = String.format("crash-r%d-u%04d", round.no, n);
             try {
                 Answer a = target.send("POST", "/api/admin/users", "admin", ADMIN_PASSWORD,
-                        Map.of("username", name, "password", "crash-user-pw-" + n, "roles", List.of("leader")),
+                        Map.of("username", name, "password", "Kill9-durable-user-" + n, "roles", List.of("leader")),
                         Duration.ofSeconds(30));
                 long answered = System.nanoTime();
                 if (a.status() == 201) {
