@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * The YAML shape of {@code jurisdiction/duties.yaml}: department categories and their duty signals, and
- * co-occurrence rules ({@code combos}) that read several words together.
+ * the words citizens use in their own messages ({@code wording}: category → term → weight, set over the
+ * category's signals, so a weight there also overrides a shipped one), and co-occurrence rules ({@code combos})
+ * that read several words together.
  */
-public record DutyFile(Map<String, Category> categories, List<Combo> combos) {
+public record DutyFile(Map<String, Category> categories, Map<String, Map<String, Double>> wording, List<Combo> combos) {
 
     public record Category(String dept, String function, List<String> names, Map<String, Double> signals) {
     }

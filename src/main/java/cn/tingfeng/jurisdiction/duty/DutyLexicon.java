@@ -78,6 +78,10 @@ public final class DutyLexicon {
             if (c.function() != null) terms.merge(c.function() + "部门", NAME_WEIGHT, Math::max);
             base.put(code, terms);
         });
+        if (file.wording() != null) file.wording().forEach((code, terms) -> {
+            if (!base.containsKey(code)) throw new IllegalArgumentException("未知部门类别：" + code);
+            if (terms != null) base.get(code).putAll(terms);
+        });
         if (local != null) local.forEach((code, terms) -> {
             if (!base.containsKey(code)) throw new IllegalArgumentException("未知部门类别：" + code);
             terms.forEach((t, w) -> base.get(code).put(t, w));
