@@ -84,6 +84,11 @@ public final class ResponsibilityClassifier {
         return new ResponsibilityClassifier(jurisdictions, gazetteer, duties.withAdjustments(adjustments));
     }
 
+    /** The same classifier whose gazetteer also knows these approved place aliases (replacing earlier ones). */
+    public ResponsibilityClassifier withPlaceAliases(List<cn.tingfeng.jurisdiction.place.PlaceAlias> aliases) {
+        return new ResponsibilityClassifier(jurisdictions, gazetteer.withAliases(aliases), duties);
+    }
+
     public DutyLexicon lexicon() {
         return duties.lexicon();
     }
