@@ -146,6 +146,11 @@ public final class ResponsibilityClassifier {
             why.add("属地：仅提及" + jur.name() + "（" + placeWords + "），未涉及具体县区" + (policy ? "，系市级决策部署" : "")
                     + "，依" + ART19 + "由市级主管部门负责。");
         }
+        for (Mention m : places.mentions())
+            if (Gazetteer.ALIAS_NOTE.equals(m.ref().note()) && m.ref().jurisdiction() == jur) {
+                why.add("地名别名：“" + m.surface() + "”是分析员纠正属地时学到、经管理员审核的地名，按" + m.ref().territories().get(0).name() + "识别。");
+                break;
+            }
         if (places.ambiguous()) {
             flags.add(Flag.AMBIGUOUS_PLACE);
             why.add("属地存疑：" + quoted(places.mentions().stream().filter(Mention::ambiguous).toList(), 4) + "为多地同名或跨区地名，上下文无法确定，已降低置信度，请分析员核实。");

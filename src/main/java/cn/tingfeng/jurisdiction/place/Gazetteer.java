@@ -32,6 +32,9 @@ public final class Gazetteer {
     private final LongestMatcher<List<PlaceRef>> matcher;
     private final int size;
 
+    /** The note of a name that comes from an approved place alias (named in the rationale). */
+    public static final String ALIAS_NOTE = "经审核的地名别名";
+
     private final DivisionsFile divisions;
     private final DutyFile duties;
     private final List<PlaceAlias> aliases;
@@ -57,7 +60,7 @@ public final class Gazetteer {
             for (Jurisdiction j : jurisdictions) {
                 if (!j.code().equals(a.jurisdictionCode())) continue;
                 CountyLevelUnit t = j.territoryByName(a.territory());
-                if (t != null) put(dict, a.name(), new PlaceRef(a.name(), PlaceKind.PLACE, j, List.of(t), false, null, null, null, "经审核的地名别名"));
+                if (t != null) put(dict, a.name(), new PlaceRef(a.name(), PlaceKind.PLACE, j, List.of(t), false, null, null, null, ALIAS_NOTE));
             }
         }
         this.size = dict.size();
