@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (src/test/resources/jurisdiction-test/citizen/: first person, colloquial, indirect places, several issues,
  * typos and traditional characters; seven first-level categories). The set is written in two halves: the
  * model was developed looking at the misses of half A only; half B is reported separately and its misses are
- * not printed, so that its figure says something about text the model was not tuned on.
+ * not printed, so that its figure says something about text the model was not tuned on. Half C (70 messages) was
+ * written after the model was frozen on A; its misses are not printed either. All three were written by the same
+ * people who built the model, so they are no substitute for the held-out set of real messages.
  *
  * <p>Figures: lead duty acceptable (the lead's category is one of the message's acceptable categories), a duty
  * proposed (a lead at all, whatever the territory), territory right where the message names a place of ours.
@@ -81,9 +83,15 @@ class CitizenMessagesAccuracyTest {
     void printsAndMeetsTheTargetsOnCitizensMessages() throws Exception {
         Figures a = score("citizen-a (development half)", PostCorpus.readResource("/jurisdiction-test/citizen/citizen-a.jsonl"));
         Figures b = score("citizen-b (held-back half)", PostCorpus.readResource("/jurisdiction-test/citizen/citizen-b.jsonl"));
+        Figures c = score("citizen-c (written after the model was frozen)", PostCorpus.readResource("/jurisdiction-test/citizen/citizen-c.jsonl"));
         a.print(true);
         b.print(false);
-        assertThat(a.messages() + b.messages()).isGreaterThanOrEqualTo(400);
-        assertThat(a.lead()).isGreaterThanOrEqualTo(Double.parseDouble(System.getProperty("citizen.minLead", "0")));
+        c.print(false);
+        assertThat(a.messages() + b.messages() + c.messages()).isGreaterThanOrEqualTo(400);
+        for (Figures f : List.of(a, b, c)) {
+            assertThat(f.lead()).as(f.name() + " lead acceptable").isGreaterThanOrEqualTo(0.90);
+            assertThat(f.proposedRate()).as(f.name() + " duty proposed").isGreaterThanOrEqualTo(0.97);
+            assertThat(f.territory()).as(f.name() + " territory").isGreaterThanOrEqualTo(0.95);
+        }
     }
 }
