@@ -64,6 +64,13 @@ class CitizenWordingTest {
     }
 
     @Test
+    void aDepartmentTheWriterSaysDeclinedIsNoEvidenceForIt() {
+        Classification c = C.classify("诊所给孩子输液出了问题", "孩子在村里诊所输液后全身起疹子。我们找了派出所，派出所说不归他们管。希望有关部门查处这个诊所。");
+        assertThat(c.lead().category()).isEqualTo("health");
+        assertThat(c.duties()).noneMatch(d -> d.triggers().contains("派出所"));
+    }
+
+    @Test
     void traditionalCharactersAreReadLikeSimplifiedOnes() {
         Classification c = C.classify("醫院亂收費", "我在醫院住院一個星期，出院時費用清單上有很多項目我根本沒做過。");
         assertThat(c.lead().category()).isEqualTo("health");

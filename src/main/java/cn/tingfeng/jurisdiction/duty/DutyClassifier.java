@@ -15,7 +15,8 @@ import java.util.Map;
  * title words count {@value #TITLE_FACTOR}×, words in a sentence carrying the writer's request (希望/请求/
  * 投诉/建议/请…) {@value #REQUEST_FACTOR}× (the background of a long message counts less than what is
  * asked); a repeated word adds a quarter of its weight per repetition (at most two); co-occurrence rules
- * (小区 + 物业 → housing, 夜间 + 施工 + 噪音 → urban management) add their weight once. The top category
+ * (小区 + 物业 → housing, 夜间 + 施工 + 噪音 → urban management) add their weight once; a department's name that
+ * the writer says declined ("派出所说不归他们管") is no evidence for it. The top category
  * leads; others scoring at least
  * {@value #CO_RATIO} of the lead (and {@value #MIN_CO}) are co-responders; the lead is unclear when the
  * runner-up reaches {@value #CLEAR_RATIO} of it. Immutable and thread-safe.
@@ -24,6 +25,9 @@ public final class DutyClassifier {
 
     static final double TITLE_FACTOR = 1.5;
     static final double REQUEST_FACTOR = 1.3;
+    /** After a department's name: the writer says it declined ("派出所说不归他们管") — then the name is no evidence. */
+    private static final java.util.regex.Pattern DECLINED = java.util.regex.Pattern.compile(
+            "^.{0,6}?(?:不归|不属于|不管|管不了|不予受理|推给|推到|推脱|踢皮球|让(?:我们|我)?(?:去)?找)");
     private static final java.util.regex.Pattern REQUEST = java.util.regex.Pattern.compile(
             "希望|请求|恳请|恳求|请|建议|要求|呼吁|投诉|举报|诉求|盼|能否|能不能|可否|是否|有没有|怎么办|谁管|归谁|管一管|管管|查处|查一查|给个说法");
     static final double MIN_LEAD = 2.5;
@@ -125,6 +129,7 @@ public final class DutyClassifier {
             int n = seen.merge(m.key(), 1, Integer::sum);
             double repeat = n == 1 ? 1.0 : n <= 3 ? 0.25 : 0.0;
             if (repeat == 0.0) continue;
+            if (lexicon.isName(m.key()) && DECLINED.matcher(s).region(m.end(), Math.min(s.length(), m.end() + 12)).find()) continue;
             double f = request != null && request[m.begin()] ? factor * REQUEST_FACTOR : factor;
             for (DutyLexicon.Signal sig : m.value()) {
                 double w = sig.weight() * f * repeat;

@@ -31,6 +31,7 @@ public final class DutyLexicon {
     private final Map<String, Map<String, Double>> adjustments;
     private final LongestMatcher<List<Signal>> matcher;
     private final List<Combo> combos;
+    private final java.util.Set<String> names;
 
     /**
      * A compiled co-occurrence rule: each group is a set of alternatives, every group must occur and no word of
@@ -57,6 +58,13 @@ public final class DutyLexicon {
         this.base = base;
         this.adjustments = adjustments;
         this.combos = combos;
+        java.util.Set<String> n = new java.util.HashSet<>();
+        categories.values().forEach(c -> {
+            if (c.names() != null) n.addAll(c.names());
+            if (c.dept() != null) n.add(c.dept());
+            if (c.function() != null) n.add(c.function() + "部门");
+        });
+        this.names = java.util.Set.copyOf(n);
         Map<String, List<Signal>> dict = new HashMap<>();
         Map<String, Map<String, Double>> effective = new TreeMap<>();
         base.forEach((c, terms) -> terms.forEach((t, w) -> effective.computeIfAbsent(c, k -> new TreeMap<>()).merge(t, w, Double::sum)));
@@ -96,6 +104,11 @@ public final class DutyLexicon {
                     c.note()));
         }
         return new DutyLexicon(Collections.unmodifiableMap(new LinkedHashMap<>(file.categories())), base, Map.of(), List.copyOf(combos));
+    }
+
+    /** Whether {@code term} is a department's own name (教育局, 派出所, 环保部门). */
+    public boolean isName(String term) {
+        return names.contains(term);
     }
 
     /** The co-occurrence rules, for review. */
