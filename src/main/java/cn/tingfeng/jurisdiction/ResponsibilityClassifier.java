@@ -13,6 +13,7 @@ import cn.tingfeng.jurisdiction.place.Mention;
 import cn.tingfeng.jurisdiction.place.PlaceAnalysis;
 import cn.tingfeng.jurisdiction.place.PlaceKind;
 import cn.tingfeng.shared.Grade;
+import cn.tingfeng.shared.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -83,6 +84,11 @@ public final class ResponsibilityClassifier {
         return new ResponsibilityClassifier(jurisdictions, gazetteer, duties.withAdjustments(adjustments));
     }
 
+    /** The same classifier whose gazetteer also knows these approved place aliases (replacing earlier ones). */
+    public ResponsibilityClassifier withPlaceAliases(List<cn.tingfeng.jurisdiction.place.PlaceAlias> aliases) {
+        return new ResponsibilityClassifier(jurisdictions, gazetteer.withAliases(aliases), duties);
+    }
+
     public DutyLexicon lexicon() {
         return duties.lexicon();
     }
@@ -96,8 +102,9 @@ public final class ResponsibilityClassifier {
     }
 
     public Classification classify(String title, String text) {
-        String t = title == null ? "" : title;
-        String b = text == null ? "" : text;
+        // traditional → simplified, full-width → half-width; same length, so positions stay valid
+        String t = TextNormalizer.normalize(title == null ? "" : title);
+        String b = TextNormalizer.normalize(text == null ? "" : text);
         String full = t + "\n" + b;
         PlaceAnalysis places = gazetteer.analyze(full);
         Optional<CasualtyAssessment> casualty = grading.assess(t + "。" + b);
@@ -105,18 +112,7 @@ public final class ResponsibilityClassifier {
         List<String> why = new ArrayList<>();
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
 
-        if (!places.ours()) {
-            if (places.outside().isEmpty()) {
-                flags.add(Flag.NO_PLACE);
-                why.add("属地：未识别到任何地名，无法按" + ART19 + "“属地管理”确定责任单位，不予交办，请分析员核实属地。");
-            } else {
-                flags.add(Flag.OUTSIDE_JURISDICTION);
-                why.add("属地：仅提及" + quoted(places.outside(), 4) + "，不属本辖区（" + names(jurisdictions) + "），依" + ART19
-                        + "“属地管理”不予交办，请分析员核实。");
-            }
-            casualty.ifPresent(c -> why.add("分级：" + c.reason() + "。"));
-            return new Classification(Level.NONE, null, null, List.of(), grade, round(places.confidence()), why, flags);
-        }
+        if (!places.ours()) return unplaced(t, b, full, places, casualty, grade, why, flags);
 
         Jurisdiction jur = places.jurisdiction();
         List<CountyLevelUnit> territories = places.territories();
@@ -150,6 +146,11 @@ public final class ResponsibilityClassifier {
             why.add("属地：仅提及" + jur.name() + "（" + placeWords + "），未涉及具体县区" + (policy ? "，系市级决策部署" : "")
                     + "，依" + ART19 + "由市级主管部门负责。");
         }
+        for (Mention m : places.mentions())
+            if (Gazetteer.ALIAS_NOTE.equals(m.ref().note()) && m.ref().jurisdiction() == jur) {
+                why.add("地名别名：“" + m.surface() + "”是分析员纠正属地时学到、经管理员审核的地名，按" + m.ref().territories().get(0).name() + "识别。");
+                break;
+            }
         if (places.ambiguous()) {
             flags.add(Flag.AMBIGUOUS_PLACE);
             why.add("属地存疑：" + quoted(places.mentions().stream().filter(Mention::ambiguous).toList(), 4) + "为多地同名或跨区地名，上下文无法确定，已降低置信度，请分析员核实。");
@@ -207,7 +208,66 @@ public final class ResponsibilityClassifier {
             why.add("重大影响：" + grade.name() + "级（" + grade.label() + "），依" + ART19 + "涉事部门第一时间向党委、政府报告，告知"
                     + propaganda.unit() + "、" + cyber.unit() + "协调处置和信息发布。");
         }
-        return new Classification(level, territory == null ? null : territory.name(), lead, co, grade, round(confidence), why, flags);
+        return new Classification(level, territory == null ? null : territory.name(), lead, co, grade, round(confidence), why, flags,
+                top(duty));
+    }
+
+    /**
+     * No place of ours named. A title naming another city or province makes the post that place's matter: no
+     * lead, flagged, the duties still ranked. Otherwise (no place at all — "我家小区门口…", "我们村…" — or the
+     * province, or another city only in the background) the message was written to us: the duty is proposed
+     * with the city-level department of the competent category, the territory marked 待核实.
+     */
+    private Classification unplaced(String t, String b, String full, PlaceAnalysis places, Optional<CasualtyAssessment> casualty,
+                                    Grade grade, List<String> why, Set<Flag> flags) {
+        boolean elsewhere = false;
+        Jurisdiction home = jurisdictions.get(0);
+        for (Mention m : places.outside()) {
+            if (m.ref().kind() == PlaceKind.OUTSIDE && m.begin() < t.length()) elsewhere = true;
+            if (m.ref().kind() == PlaceKind.OWN_PROVINCE)
+                for (Jurisdiction j : jurisdictions) if (m.ref().canonical().equals(j.province())) { home = j; break; }
+        }
+        boolean otherCity = places.outside().stream().anyMatch(m -> m.ref().kind() == PlaceKind.OUTSIDE);
+        flags.add(places.outside().isEmpty() ? Flag.NO_PLACE : Flag.OUTSIDE_JURISDICTION);
+        String masked = mask(full, places);
+        DutyResult duty = duties.classify(masked.substring(0, t.length()), masked.substring(t.length() + 1), Map.of());
+        double confidence = places.confidence();
+        Assignee lead = null;
+        List<Assignee> co = new ArrayList<>();
+        if (elsewhere) {
+            why.add("属地：标题提及" + quoted(places.outside(), 4) + "，不属本辖区（" + names(jurisdictions) + "），依" + ART19
+                    + "“属地管理”不予交办，请分析员核实。");
+            if (duty.lead() != null)
+                why.add("职责：触发词" + words(duty.lead()) + "指向" + lexicon().label(duty.lead().category()) + "，供核实时参考。");
+        } else {
+            String place = places.outside().isEmpty() ? "未识别到具体地名（小区、村、道路、单位名称未收录）"
+                    : "仅提及" + quoted(places.outside(), 4) + (otherCity ? "（非本辖区，仅作背景）" : "");
+            why.add("属地：" + place + "，属地待核实；来信系向" + home.name() + "反映，先按市级主管部门提出建议，请分析员核实属地后依"
+                    + ART19 + "“属地管理”交办。");
+            if (duty.lead() == null) {
+                flags.add(Flag.NO_DUTY);
+                why.add("职责：未识别到明确的职责信号词，主管部门不明，提请" + unit(home, "government-office", null) + "指定牵头部门（" + ART19 + "）。");
+                confidence *= 0.4;
+            } else {
+                flags.add(Flag.TERRITORY_UNCONFIRMED);
+                lead = new Assignee(duty.lead().category(), unit(home, duty.lead().category(), null));
+                why.add("职责：触发词" + words(duty.lead()) + "指向" + lexicon().label(duty.lead().category()) + "，依" + ART19
+                        + "“谁主管、谁负责”，建议由" + lead.unit() + "牵头（属地待核实，核实后由属地主管部门办理）。");
+                for (CategoryScore c : duty.co()) co.add(new Assignee(c.category(), unit(home, c.category(), null)));
+                if (!duty.leadClear()) {
+                    flags.add(Flag.LEAD_UNCLEAR);
+                    why.add("牵头不明确：" + lexicon().label(duty.lead().category()) + "与" + lexicon().label(duty.ranked().get(1).category())
+                            + "职责信号相当，请分析员确定牵头部门。");
+                }
+                confidence *= 0.4 + 0.6 * duty.confidence();
+            }
+        }
+        casualty.ifPresent(c -> why.add("分级：" + c.reason() + "。"));
+        return new Classification(Level.NONE, null, lead, co, grade, round(confidence), why, flags, top(duty));
+    }
+
+    private static List<CategoryScore> top(DutyResult duty) {
+        return duty.ranked().size() <= 4 ? duty.ranked() : duty.ranked().subList(0, 4);
     }
 
     /**

@@ -5,6 +5,7 @@ import cn.tingfeng.jurisdiction.ResponsibilityClassifier;
 import cn.tingfeng.jurisdiction.Unit;
 import cn.tingfeng.jurisdiction.UnitRepository;
 import cn.tingfeng.jurisdiction.data.JurisdictionLoader;
+import cn.tingfeng.jurisdiction.place.PlaceAlias;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The classifier in use: built once from the jurisdiction data at startup (by the seeder), rebuilt on an
- * administrator's reload, with the approved learned weights applied on top. Thread-safe: readers see one
+ * administrator's reload, with the approved learned weights and place aliases applied on top. Thread-safe: readers see one
  * immutable state.
  */
 @ApplicationScoped
@@ -26,9 +27,9 @@ public class Classifiers {
 
     /** One immutable generation of the classifier. */
     public record State(ResponsibilityClassifier base, ResponsibilityClassifier current, String dataVersion,
-                        int approvedWeights, List<String> loadErrors, Map<String, Long> unitIds, Instant loadedAt) {
+                        int approvedWeights, int approvedAliases, List<String> loadErrors, Map<String, Long> unitIds, Instant loadedAt) {
         public String version() {
-            return "data:" + dataVersion + ";weights:" + approvedWeights;
+            return "data:" + dataVersion + ";weights:" + approvedWeights + (approvedAliases == 0 ? "" : ";aliases:" + approvedAliases);
         }
     }
 
@@ -36,6 +37,8 @@ public class Classifiers {
     UnitRepository units;
     @Inject
     LearnedWeightRepository weights;
+    @Inject
+    LearnedPlaceAliasRepository aliases;
     @Inject
     Clock clock;
 
@@ -69,7 +72,7 @@ public class Classifiers {
         state = withWeights(base, loaded.version(), loaded.errors(), Map.copyOf(ids));
     }
 
-    /** Re-applies the approved learned weights (after an administrator approved or rejected one). */
+    /** Re-applies the approved learned weights and place aliases (after an administrator approved or rejected one). */
     @Transactional
     public void refreshWeights() {
         State s = state();
@@ -79,8 +82,11 @@ public class Classifiers {
     private State withWeights(ResponsibilityClassifier base, String version, List<String> errors, Map<String, Long> ids) {
         List<LearnedWeight> approved = weights.approved();
         Map<String, Map<String, Double>> adj = WeightLearning.adjustments(approved, base.lexicon().categories().keySet());
-        ResponsibilityClassifier current = adj.isEmpty() ? base : base.withAdjustments(adj);
+        List<PlaceAlias> places = aliases.approved().stream().map(a -> new PlaceAlias(a.name, a.jurisdiction, a.territory)).toList();
+        ResponsibilityClassifier current = places.isEmpty() ? base : base.withPlaceAliases(places);
+        if (!adj.isEmpty()) current = current.withAdjustments(adj);
         if (!approved.isEmpty()) LOG.infof("分类器已应用 %d 条经审核的学习权重", approved.size());
-        return new State(base, current, version, approved.size(), List.copyOf(errors), ids, clock.instant());
+        if (!places.isEmpty()) LOG.infof("分类器已应用 %d 个经审核的地名别名", places.size());
+        return new State(base, current, version, approved.size(), places.size(), List.copyOf(errors), ids, clock.instant());
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A term that misled the classifier: corrections moved incidents containing it from {@code fromCategory} to
- * {@code toCategory}. Shown to an administrator; applied (to +delta, from −delta) only once approved.
+ * {@code toCategory}. Shown to an administrator; applied (to +delta, from −delta) only once approved. A word the
+ * lexicon did not know at all has {@code fromCategory} {@link #NEW_TERM} and only adds to {@code toCategory}.
  */
 @Entity
 @Table(name = "learned_weight")
@@ -18,6 +19,8 @@ public class LearnedWeight {
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
+    /** {@code fromCategory} of a word the lexicon did not know: approving it only adds it to {@code toCategory}. */
+    public static final String NEW_TERM = "(new)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

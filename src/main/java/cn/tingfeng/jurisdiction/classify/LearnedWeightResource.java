@@ -55,7 +55,9 @@ public class LearnedWeightResource {
     private WeightView view(LearnedWeight w) {
         double d = w.appliedDelta != null ? w.appliedDelta : learned.proposedDelta(w);
         var lexicon = classifiers.state().base().lexicon();
-        String effect = "“" + w.term + "”：" + lexicon.label(w.fromCategory) + " −" + d + "，" + lexicon.label(w.toCategory) + " +" + d
+        String effect = LearnedWeight.NEW_TERM.equals(w.fromCategory)
+                ? "“" + w.term + "”：新词，" + lexicon.label(w.toCategory) + " +" + d + "（" + w.evidence + " 起纠错）"
+                : "“" + w.term + "”：" + lexicon.label(w.fromCategory) + " −" + d + "，" + lexicon.label(w.toCategory) + " +" + d
                 + "（" + w.evidence + " 起纠错）";
         return new WeightView(w.id, w.term, w.fromCategory, w.toCategory, w.evidence, learned.proposedDelta(w), w.status,
                 w.appliedDelta, w.reviewedBy, w.reviewedAt, effect);

@@ -25,31 +25,40 @@ public class LearnedWeights {
     Clock clock;
 
     /**
-     * Records the evidence of one correction: the terms that led the classifier to {@code wrongCategory} in a text
-     * an analyst assigned to {@code rightCategory}. Returns the terms counted.
+     * Records the evidence of one correction of the lead: the terms that led the classifier to {@code wrongCategory}
+     * (null when it proposed none) in a text an analyst assigned to {@code rightCategory}, and the words of the text
+     * the lexicon does not know at all (new words for {@code rightCategory}). Returns the terms counted.
      */
     @Transactional
     public List<String> learn(Long incidentId, Long correctionId, String title, String text, String wrongCategory, String rightCategory) {
-        if (wrongCategory == null || rightCategory == null || wrongCategory.equals(rightCategory)) return List.of();
-        List<String> terms = WeightLearning.misleadingTerms(classifiers.state().base(), title, text, wrongCategory);
+        if (rightCategory == null || rightCategory.equals(wrongCategory)) return List.of();
+        List<String> learned = new java.util.ArrayList<>();
+        if (wrongCategory != null)
+            for (String term : WeightLearning.misleadingTerms(classifiers.state().base(), title, text, wrongCategory))
+                learned.add(record(incidentId, correctionId, term, wrongCategory, rightCategory));
+        for (String term : CorrectionLearning.newTerms(classifiers.classifier(), title, text))
+            learned.add(record(incidentId, correctionId, term, LearnedWeight.NEW_TERM, rightCategory));
+        return learned;
+    }
+
+    /** Counts one incident's support for "term: from → to" (once per incident); returns the term. */
+    private String record(Long incidentId, Long correctionId, String term, String from, String to) {
         Instant now = clock.instant();
-        for (String term : terms) {
-            LearnedWeight w = weights.find(term, wrongCategory, rightCategory).orElseGet(() -> {
-                LearnedWeight n = new LearnedWeight();
-                n.term = term;
-                n.fromCategory = wrongCategory;
-                n.toCategory = rightCategory;
-                n.createdAt = now;
-                n.updatedAt = now;
-                weights.persist(n);
-                return n;
-            });
-            if (weights.addEvidence(w, incidentId, correctionId)) {
-                w.evidence++;
-                w.updatedAt = now;
-            }
+        LearnedWeight w = weights.find(term, from, to).orElseGet(() -> {
+            LearnedWeight n = new LearnedWeight();
+            n.term = term;
+            n.fromCategory = from;
+            n.toCategory = to;
+            n.createdAt = now;
+            n.updatedAt = now;
+            weights.persist(n);
+            return n;
+        });
+        if (weights.addEvidence(w, incidentId, correctionId)) {
+            w.evidence++;
+            w.updatedAt = now;
         }
-        return terms;
+        return term;
     }
 
     public double proposedDelta(LearnedWeight w) {

@@ -48,13 +48,17 @@ public final class WeightLearning {
         return Math.round(Math.min(cap, step * evidence) * 100) / 100.0;
     }
 
-    /** The lexicon adjustments of the approved weights: the corrected category +delta, the wrong one −delta. */
+    /**
+     * The lexicon adjustments of the approved weights: the corrected category +delta, the wrong one −delta; a new
+     * word ({@link LearnedWeight#NEW_TERM}) only adds to the corrected category.
+     */
     public static Map<String, Map<String, Double>> adjustments(List<LearnedWeight> approved, java.util.Set<String> knownCategories) {
         Map<String, Map<String, Double>> adj = new HashMap<>();
         for (LearnedWeight w : approved) {
-            if (w.appliedDelta == null || !knownCategories.contains(w.toCategory) || !knownCategories.contains(w.fromCategory)) continue;
+            boolean fresh = LearnedWeight.NEW_TERM.equals(w.fromCategory);
+            if (w.appliedDelta == null || !knownCategories.contains(w.toCategory) || (!fresh && !knownCategories.contains(w.fromCategory))) continue;
             adj.computeIfAbsent(w.toCategory, k -> new HashMap<>()).merge(w.term, w.appliedDelta, Double::sum);
-            adj.computeIfAbsent(w.fromCategory, k -> new HashMap<>()).merge(w.term, -w.appliedDelta, Double::sum);
+            if (!fresh) adj.computeIfAbsent(w.fromCategory, k -> new HashMap<>()).merge(w.term, -w.appliedDelta, Double::sum);
         }
         return adj;
     }

@@ -35,8 +35,12 @@ public record JurisdictionFile(
                            String administeredBy, String note) {
     }
 
+    /**
+     * A place residents name instead of the county: {@code source} says where the name comes from (e.g.
+     * "public knowledge", an OSM-style reference, a local office) so that it can be confirmed locally.
+     */
     public record PlaceEntry(String name, String kind, List<String> aliases, List<String> weakAliases,
-                             Boolean weak, String note) {
+                             Boolean weak, String note, String source) {
     }
 
     public record SharedPlace(String name, List<String> territories, String note) {

@@ -11,14 +11,25 @@ import java.util.Map;
 
 /**
  * Decides the competent department category of a post from its duty words ("谁主管、谁负责"): longest,
- * non-overlapping matches of the lexicon; title words count 1.5×; a repeated word adds a quarter of its
- * weight per repetition (at most two). The top category leads; others scoring at least
+ * non-overlapping matches of the lexicon, each weighted by its specificity (the weight in duties.yaml);
+ * title words count {@value #TITLE_FACTOR}×, words in a sentence carrying the writer's request (希望/请求/
+ * 投诉/建议/请…) {@value #REQUEST_FACTOR}× (the background of a long message counts less than what is
+ * asked); a repeated word adds a quarter of its weight per repetition (at most two); co-occurrence rules
+ * (小区 + 物业 → housing, 夜间 + 施工 + 噪音 → urban management) add their weight once; a department's name that
+ * the writer says declined ("派出所说不归他们管") is no evidence for it. The top category
+ * leads; others scoring at least
  * {@value #CO_RATIO} of the lead (and {@value #MIN_CO}) are co-responders; the lead is unclear when the
  * runner-up reaches {@value #CLEAR_RATIO} of it. Immutable and thread-safe.
  */
 public final class DutyClassifier {
 
     static final double TITLE_FACTOR = 1.5;
+    static final double REQUEST_FACTOR = 1.3;
+    /** After a department's name: the writer says it declined ("派出所说不归他们管") — then the name is no evidence. */
+    private static final java.util.regex.Pattern DECLINED = java.util.regex.Pattern.compile(
+            "^.{0,6}?(?:不归|不属于|不管|管不了|不予受理|推给|推到|推脱|踢皮球|让(?:我们|我)?(?:去)?找)");
+    private static final java.util.regex.Pattern REQUEST = java.util.regex.Pattern.compile(
+            "希望|请求|恳请|恳求|请|建议|要求|呼吁|投诉|举报|诉求|盼|能否|能不能|可否|是否|有没有|怎么办|谁管|归谁|管一管|管管|查处|查一查|给个说法");
     static final double MIN_LEAD = 2.5;
     static final double MIN_CO = 3.0;
     static final double CO_RATIO = 0.4;
@@ -45,8 +56,15 @@ public final class DutyClassifier {
     public DutyResult classify(String title, String text, Map<String, Hint> hints) {
         Map<String, Double> scores = new HashMap<>();
         Map<String, Map<String, Double>> triggers = new HashMap<>();
-        score(title, TITLE_FACTOR, scores, triggers);
-        score(text, 1.0, scores, triggers);
+        score(title, TITLE_FACTOR, null, scores, triggers);
+        score(text, 1.0, requestSentences(text), scores, triggers);
+        String all = (title == null ? "" : title) + "\n" + (text == null ? "" : text);
+        for (DutyLexicon.Combo combo : lexicon.combos()) {
+            String hit = combo.match(all);
+            if (hit == null) continue;
+            scores.merge(combo.category(), combo.weight(), Double::sum);
+            triggers.computeIfAbsent(combo.category(), k -> new LinkedHashMap<>()).merge(hit, combo.weight(), Double::sum);
+        }
         if (hints != null) hints.forEach((c, h) -> {
             scores.merge(c, h.weight(), Double::sum);
             triggers.computeIfAbsent(c, k -> new LinkedHashMap<>()).merge(h.reason(), h.weight(), Double::sum);
@@ -79,15 +97,42 @@ public final class DutyClassifier {
     public record Hint(double weight, String reason) {
     }
 
-    private void score(String s, double factor, Map<String, Double> scores, Map<String, Map<String, Double>> triggers) {
+    /**
+     * The sentences (split at 。！？；!?; and line ends) that carry a request, as a mask over {@code s}; null when
+     * the text has no request sentence or is a single sentence (then nothing is background).
+     */
+    static boolean[] requestSentences(String s) {
+        if (s == null || s.isEmpty()) return null;
+        boolean[] mask = new boolean[s.length()];
+        boolean any = false, background = false;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && "。！？；!?;\n".indexOf(s.charAt(i)) < 0) continue;
+            if (i > start) {
+                boolean request = REQUEST.matcher(s).region(start, i).find();
+                if (request) {
+                    any = true;
+                    for (int k = start; k < i; k++) mask[k] = true;
+                } else {
+                    background = true;
+                }
+            }
+            start = i + 1;
+        }
+        return any && background ? mask : null;
+    }
+
+    private void score(String s, double factor, boolean[] request, Map<String, Double> scores, Map<String, Map<String, Double>> triggers) {
         if (s == null || s.isEmpty()) return;
         Map<String, Integer> seen = new HashMap<>();
         for (LongestMatcher.Match<List<DutyLexicon.Signal>> m : lexicon.find(s)) {
             int n = seen.merge(m.key(), 1, Integer::sum);
             double repeat = n == 1 ? 1.0 : n <= 3 ? 0.25 : 0.0;
             if (repeat == 0.0) continue;
+            if (lexicon.isName(m.key()) && DECLINED.matcher(s).region(m.end(), Math.min(s.length(), m.end() + 12)).find()) continue;
+            double f = request != null && request[m.begin()] ? factor * REQUEST_FACTOR : factor;
             for (DutyLexicon.Signal sig : m.value()) {
-                double w = sig.weight() * factor * repeat;
+                double w = sig.weight() * f * repeat;
                 scores.merge(sig.category(), w, Double::sum);
                 triggers.computeIfAbsent(sig.category(), k -> new LinkedHashMap<>()).merge(m.key(), w, Double::sum);
             }

@@ -30,12 +30,41 @@ public final class DutyLexicon {
     private final Map<String, Map<String, Double>> base;
     private final Map<String, Map<String, Double>> adjustments;
     private final LongestMatcher<List<Signal>> matcher;
+    private final List<Combo> combos;
+    private final java.util.Set<String> names;
+
+    /**
+     * A compiled co-occurrence rule: each group is a set of alternatives, every group must occur and no word of
+     * {@code none}; {@code label} names the words in the evidence ("小区+物业").
+     */
+    public record Combo(List<List<String>> groups, List<String> none, String category, double weight, String label) {
+        /** The label of the alternatives found, or null when the rule does not apply to {@code text}. */
+        String match(String text) {
+            for (String n : none) if (text.contains(n)) return null;
+            StringBuilder b = new StringBuilder();
+            for (List<String> g : groups) {
+                String hit = null;
+                for (String alt : g) if (text.contains(alt)) { hit = alt; break; }
+                if (hit == null) return null;
+                b.append(b.length() == 0 ? "" : "+").append(hit);
+            }
+            return b.toString();
+        }
+    }
 
     private DutyLexicon(Map<String, DutyFile.Category> categories, Map<String, Map<String, Double>> base,
-                        Map<String, Map<String, Double>> adjustments) {
+                        Map<String, Map<String, Double>> adjustments, List<Combo> combos) {
         this.categories = categories;
         this.base = base;
         this.adjustments = adjustments;
+        this.combos = combos;
+        java.util.Set<String> n = new java.util.HashSet<>();
+        categories.values().forEach(c -> {
+            if (c.names() != null) n.addAll(c.names());
+            if (c.dept() != null) n.add(c.dept());
+            if (c.function() != null) n.add(c.function() + "部门");
+        });
+        this.names = java.util.Set.copyOf(n);
         Map<String, List<Signal>> dict = new HashMap<>();
         Map<String, Map<String, Double>> effective = new TreeMap<>();
         base.forEach((c, terms) -> terms.forEach((t, w) -> effective.computeIfAbsent(c, k -> new TreeMap<>()).merge(t, w, Double::sum)));
@@ -57,11 +86,41 @@ public final class DutyLexicon {
             if (c.function() != null) terms.merge(c.function() + "部门", NAME_WEIGHT, Math::max);
             base.put(code, terms);
         });
+        if (file.wording() != null) file.wording().forEach((code, terms) -> {
+            if (!base.containsKey(code)) throw new IllegalArgumentException("未知部门类别：" + code);
+            if (terms != null) base.get(code).putAll(terms);
+        });
         if (local != null) local.forEach((code, terms) -> {
             if (!base.containsKey(code)) throw new IllegalArgumentException("未知部门类别：" + code);
             terms.forEach((t, w) -> base.get(code).put(t, w));
         });
-        return new DutyLexicon(Collections.unmodifiableMap(new LinkedHashMap<>(file.categories())), base, Map.of());
+        List<Combo> combos = new ArrayList<>();
+        if (file.combos() != null) for (DutyFile.Combo c : file.combos()) {
+            if (!base.containsKey(c.category())) throw new IllegalArgumentException("未知部门类别：" + c.category());
+            if (c.all() == null || c.all().isEmpty() || c.weight() == null) throw new IllegalArgumentException("组合信号缺少 all 或 weight：" + c);
+            List<List<String>> groups = new ArrayList<>();
+            for (String g : c.all()) groups.add(List.of(g.split("\\|")));
+            combos.add(new Combo(List.copyOf(groups), c.none() == null ? List.of() : List.copyOf(c.none()), c.category(), c.weight(),
+                    c.note()));
+        }
+        return new DutyLexicon(Collections.unmodifiableMap(new LinkedHashMap<>(file.categories())), base, Map.of(), List.copyOf(combos));
+    }
+
+    /** Whether {@code term} is a department's own name (教育局, 派出所, 环保部门). */
+    public boolean isName(String term) {
+        return names.contains(term);
+    }
+
+    /** The co-occurrence rules, for review. */
+    public List<Combo> combos() {
+        return combos;
+    }
+
+    /** Whether any category already knows {@code term} (base or learned). */
+    public boolean knows(String term) {
+        for (Map<String, Double> terms : base.values()) if (terms.containsKey(term)) return true;
+        for (Map<String, Double> terms : adjustments.values()) if (terms.containsKey(term)) return true;
+        return false;
     }
 
     /**
@@ -80,7 +139,7 @@ public final class DutyLexicon {
             });
             copy.put(c, Collections.unmodifiableMap(t));
         });
-        return new DutyLexicon(categories, base, Collections.unmodifiableMap(copy));
+        return new DutyLexicon(categories, base, Collections.unmodifiableMap(copy), combos);
     }
 
     /** The learned adjustments currently applied, for review. */

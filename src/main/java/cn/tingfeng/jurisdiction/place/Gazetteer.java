@@ -32,13 +32,54 @@ public final class Gazetteer {
     private final LongestMatcher<List<PlaceRef>> matcher;
     private final int size;
 
+    /** The note of a name that comes from an approved place alias (named in the rationale). */
+    public static final String ALIAS_NOTE = "经审核的地名别名";
+
+    private final DivisionsFile divisions;
+    private final DutyFile duties;
+    private final List<PlaceAlias> aliases;
+
     public Gazetteer(List<Jurisdiction> jurisdictions, DivisionsFile divisions, DutyFile duties) {
+        this(jurisdictions, divisions, duties, List.of());
+    }
+
+    /**
+     * With approved place aliases on top of the data files; an alias whose jurisdiction or territory is not loaded
+     * is ignored, and an alias never replaces a name of the data files (the files stay authoritative).
+     */
+    public Gazetteer(List<Jurisdiction> jurisdictions, DivisionsFile divisions, DutyFile duties, List<PlaceAlias> aliases) {
         this.jurisdictions = List.copyOf(jurisdictions);
+        this.divisions = divisions;
+        this.duties = duties;
+        this.aliases = List.copyOf(aliases);
         Map<String, List<PlaceRef>> dict = new HashMap<>();
         for (Jurisdiction j : jurisdictions) addJurisdiction(dict, j, duties);
         if (divisions != null) addOutside(dict, divisions);
+        for (PlaceAlias a : this.aliases) {
+            if (a.name() == null || dict.containsKey(a.name().trim())) continue;
+            for (Jurisdiction j : jurisdictions) {
+                if (!j.code().equals(a.jurisdictionCode())) continue;
+                CountyLevelUnit t = j.territoryByName(a.territory());
+                if (t != null) put(dict, a.name(), new PlaceRef(a.name(), PlaceKind.PLACE, j, List.of(t), false, null, null, null, ALIAS_NOTE));
+            }
+        }
         this.size = dict.size();
         this.matcher = new LongestMatcher<>(dict);
+    }
+
+    /** The same gazetteer with these approved aliases (replacing any previous ones). */
+    public Gazetteer withAliases(List<PlaceAlias> approved) {
+        return new Gazetteer(jurisdictions, divisions, duties, approved);
+    }
+
+    /** The approved aliases in use. */
+    public List<PlaceAlias> aliases() {
+        return aliases;
+    }
+
+    /** Whether {@code name} is a name of the gazetteer (data files or approved alias). */
+    public boolean knows(String name) {
+        return name != null && matcher.find(name).stream().anyMatch(m -> m.key().equals(name));
     }
 
     /** Number of distinct names in the automaton. */

@@ -9,6 +9,7 @@ import cn.tingfeng.jurisdiction.TerritoryRepository;
 import cn.tingfeng.jurisdiction.classify.ClassificationView;
 import cn.tingfeng.jurisdiction.classify.Classifiers;
 import cn.tingfeng.jurisdiction.classify.LearnedWeights;
+import cn.tingfeng.jurisdiction.classify.PlaceAliases;
 import cn.tingfeng.post.Post;
 import cn.tingfeng.shared.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +42,8 @@ public class ProposalService {
     TerritoryRepository territories;
     @Inject
     LearnedWeights learned;
+    @Inject
+    PlaceAliases aliases;
     @Inject
     CorrectionTarget targets;
     @Inject
@@ -89,7 +92,7 @@ public class ProposalService {
         List<ProposalViews.CorrectionView> list = new ArrayList<>();
         for (ProposalCorrection c : corrections.ofProposal(p.id))
             list.add(new ProposalViews.CorrectionView(c.id, c.correctedBy, c.correctedAt, c.reason, read(c.beforeJson, Snapshot.class),
-                    read(c.afterJson, Snapshot.class), List.of()));
+                    read(c.afterJson, Snapshot.class), List.of(), List.of()));
         Snapshot current = list.isEmpty() ? snapshot(p) : list.get(list.size() - 1).after();
         ClassificationView.AssigneeView lead = p.leadCategory == null ? null
                 : new ClassificationView.AssigneeView(p.leadCategory, p.leadUnit, p.leadUnitId);
@@ -99,7 +102,10 @@ public class ProposalService {
                 !list.isEmpty(), current, list);
     }
 
-    /** Records an analyst's correction; a changed lead teaches the misleading terms (pending review). */
+    /**
+     * Records an analyst's correction; a changed lead teaches the misleading terms and the post's new words, a
+     * changed territory teaches the post's unknown place names as proposed aliases (all pending review).
+     */
     @Transactional
     public ProposalViews.CorrectionView correct(Long incidentId, CorrectionRequest request, String by) {
         Incident incident = incidents.findById(incidentId);
@@ -122,7 +128,12 @@ public class ProposalService {
         c.afterLeadUnitId = after.lead() == null ? null : after.lead().unitId();
         corrections.persist(c);
         List<String> terms = learned.learn(incidentId, c.id, incident.title, text(incident), p.leadCategory, c.afterLeadCategory);
-        return new ProposalViews.CorrectionView(c.id, c.correctedBy, c.correctedAt, c.reason, before, after, terms);
+        List<String> places = List.of();
+        if (after.territory() != null && !after.territory().equals(before.territory())) {
+            String jurisdiction = territories.findCountyOrCityByName(after.territory()).map(t -> t.jurisdiction).orElse(null);
+            places = aliases.learn(incidentId, c.id, incident.title, text(incident), jurisdiction, after.territory());
+        }
+        return new ProposalViews.CorrectionView(c.id, c.correctedBy, c.correctedAt, c.reason, before, after, terms, places);
     }
 
     private Snapshot snapshot(IncidentProposal p) {

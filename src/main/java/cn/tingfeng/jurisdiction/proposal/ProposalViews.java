@@ -20,6 +20,6 @@ public final class ProposalViews {
     }
 
     public record CorrectionView(Long id, String correctedBy, Instant correctedAt, String reason, Snapshot before,
-                                 Snapshot after, List<String> learnedTerms) {
+                                 Snapshot after, List<String> learnedTerms, List<String> learnedPlaces) {
     }
 }
