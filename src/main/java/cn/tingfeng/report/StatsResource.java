@@ -36,9 +36,10 @@ public class StatsResource {
     @Path("/annual")
     @Produces(MediaType.APPLICATION_JSON)
     public Stats.AnnualTable annual(@QueryParam("year") Integer year, @QueryParam("county") String county,
-                                    @QueryParam("unitId") Long unitId) {
+                                    @QueryParam("unitId") Long unitId, @QueryParam("grade") String grade,
+                                    @QueryParam("category") String category) {
         if (year == null || year < 2000 || year > 2100) throw ApiException.badRequest("year", "须为 2000–2100 的年份");
-        return stats.annual(StatsQuery.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), county, unitId, null, null, null));
+        return stats.annual(StatsQuery.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), county, unitId, grade, category, null));
     }
 
     /** One table of the report as .xlsx or .csv ({@code table}: one of {@link StatsTables#NAMES}). */
