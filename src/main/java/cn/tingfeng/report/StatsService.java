@@ -76,6 +76,56 @@ public class StatsService {
         return byCounty(where(q, clock.instant()));
     }
 
+    /** Drill-down measures: which incidents of the scope a figure counts (the same flags as the figures). */
+    public static final Map<String, String> MEASURES = Map.of(
+            "assigned", "1 = 1",
+            "responded", "max(fr_met) = 1",
+            "lateTarget", "max(t_dec) = 1 and max(t_ok) = 0",
+            "lateLimit", "max(l_dec) = 1 and max(l_ok) = 0",
+            "pressMissed", "max(pc_dec) = 1 and max(pc_ok) = 0",
+            "notFedBack", "min(fb_met) = 0",
+            "notCompleted", "min(done) = 0",
+            "completed", "min(done) = 1",
+            "overdue", "sum(ovd) > 0");
+
+    /** An incident behind a figure. */
+    public record IncidentRow(Long id, String title, String grade, String status, Instant startedAt) {
+    }
+
+    /**
+     * The incidents of the scope (measure null or "all") or those a measure counts, newest start first, at most
+     * {@code limit}.
+     */
+    @Transactional
+    public List<IncidentRow> incidents(StatsQuery q, String measure, int limit) {
+        Where w = where(q, clock.instant());
+        String ids;
+        if (measure == null || measure.isBlank() || measure.equals("all")) {
+            ids = "select i.id from incident i where " + w.incident()
+                    + (w.assignment().isEmpty() ? "" : " and exists (select 1 from assignment a join unit u on u.id = a.unit_id"
+                    + " where a.incident_id = i.id and " + sqlCounted("a") + w.assignment() + ")");
+        } else {
+            String having = MEASURES.get(measure);
+            if (having == null) throw ApiException.badRequest("measure", "未知的统计项：" + measure);
+            ids = "select inc from (" + flags(w) + ") y group by inc having " + having;
+        }
+        String sql = "select i.id, i.title, i.grade, i.status, i.started_at from incident i where i.id in (" + ids + ")"
+                + " order by i.started_at desc, i.id desc";
+        List<IncidentRow> out = new ArrayList<>();
+        for (Object[] r : rows(w.query(em, sql).setMaxResults(limit))) {
+            out.add(new IncidentRow(n(r[0]), (String) r[1], (String) r[2], (String) r[3], instant(r[4])));
+        }
+        return out;
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof Instant i) return i;
+        if (o instanceof java.time.OffsetDateTime t) return t.toInstant();
+        if (o instanceof java.sql.Timestamp t) return t.toInstant();
+        if (o instanceof java.time.ZonedDateTime z) return z.toInstant();
+        return o == null ? null : Instant.parse(o.toString());
+    }
+
     // ---- scope ----
 
     Where where(StatsQuery q, Instant now) {
