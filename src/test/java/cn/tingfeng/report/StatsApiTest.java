@@ -368,20 +368,20 @@ class StatsApiTest {
 
     @Test
     void leadersDashboardShowsTheFiguresAndDrillsDownToTheIncidents() {
-        String page = as("t-leader").get("/app/dashboard?" + RANGE).then().statusCode(200).extract().asString();
+        String page = cn.tingfeng.web.WebSession.as("t-leader").get("/app/dashboard?" + RANGE).then().statusCode(200).extract().asString();
         assertThat(page).contains("回应及时率", "75.00%", "50.00%", "测试县卫生健康委员会", "测试县教育局", "按日")
                 .contains("/app/dashboard/incidents?from=2026-09-28&amp;to=2026-09-30&amp;category=")
                 .doesNotContain("style=", "<script>");
-        String open = as("t-leader").get("/app/dashboard/incidents?" + RANGE + "&measure=notCompleted").then().statusCode(200)
+        String open = cn.tingfeng.web.WebSession.as("t-leader").get("/app/dashboard/incidents?" + RANGE + "&measure=notCompleted").then().statusCode(200)
                 .extract().asString();
         assertThat(open).contains("统计：某小区燃气泄漏", "统计：某路段积水").doesNotContain("统计：某校食堂食品安全", "统计：某村道路破损");
-        String late = as("t-leader").get("/app/dashboard/incidents?" + RANGE + "&measure=lateLimit").then().statusCode(200)
+        String late = cn.tingfeng.web.WebSession.as("t-leader").get("/app/dashboard/incidents?" + RANGE + "&measure=lateLimit").then().statusCode(200)
                 .extract().asString();
         assertThat(late).contains("统计：某校食堂食品安全").doesNotContain("统计：某小区燃气泄漏", "统计：某路段积水");
-        String unit = as("t-supervisor").get("/app/dashboard/incidents?" + RANGE + "&unitId=" + accounts.otherUnitId()
+        String unit = cn.tingfeng.web.WebSession.as("t-supervisor").get("/app/dashboard/incidents?" + RANGE + "&unitId=" + accounts.otherUnitId()
                 + "&measure=overdue").then().statusCode(200).extract().asString();
         assertThat(unit).contains("统计：某路段积水").doesNotContain("统计：某校食堂食品安全");
-        as("t-department").get("/app/dashboard?" + RANGE).then().statusCode(403);
-        as("t-leader").get("/app/dashboard").then().statusCode(200); // default: this month
+        cn.tingfeng.web.WebSession.as("t-department").get("/app/dashboard?" + RANGE).then().statusCode(403);
+        cn.tingfeng.web.WebSession.as("t-leader").get("/app/dashboard").then().statusCode(200); // default: this month
     }
 }
