@@ -161,4 +161,17 @@ class StatsPoliciesTest {
             assertThat(rows.get(5).getCellText(1)).isEqualTo("连云港市教育局");
         }
     }
+
+    @Test
+    void responseChannelsAreInferredFromTheFreeTextChannel() {
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("政府网站")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.WEBSITE);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("连云港发布（政务微博）")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.WEIBO);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("微信公众号")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.WECHAT);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("政在访谈")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.INTERVIEW);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("政策解读专栏")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.INTERPRETATION);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("连云港日报")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.MEDIA);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.infer("短信")).isEqualTo(cn.tingfeng.tracking.ResponseChannel.OTHER);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.ofCode("weibo")).contains(cn.tingfeng.tracking.ResponseChannel.WEIBO);
+        assertThat(cn.tingfeng.tracking.ResponseChannel.ofCode("nope")).isEmpty();
+    }
 }
