@@ -384,4 +384,23 @@ class StatsApiTest {
         cn.tingfeng.web.WebSession.as("t-department").get("/app/dashboard?" + RANGE).then().statusCode(403);
         cn.tingfeng.web.WebSession.as("t-leader").get("/app/dashboard").then().statusCode(200); // default: this month
     }
+
+    @Test
+    void theDepartmentsResponseFormRecordsTheChannelKindAndThePrincipalLeader() {
+        // outside the category: the figures above are not affected
+        long f = createIncident("统计：表单回应", "III", NOW.minusSeconds(3600));
+        long af = assign(f, accounts.unitId(), "lead");
+        cn.tingfeng.web.WebSession.form("t-department").formParam("publishedAt", "2026-10-12T09:30")
+                .formParam("channel", "连云港发布").formParam("channelKind", "weibo").formParam("principalLeader", "on")
+                .formParam("text", "情况通报").post("/app/tasks/" + af + "/respond").then().statusCode(303);
+        JsonPath inc = incident(f);
+        assertThat(inc.getString("assignments[0].history.find { it.type == 'RESPONSE_PUBLISHED' }.details.channelKind"))
+                .isEqualTo("weibo");
+        assertThat(inc.getBoolean("assignments[0].history.find { it.type == 'RESPONSE_PUBLISHED' }.details.principalLeader"))
+                .isTrue();
+        assertThat(inc.getString("assignments[0].clocks.firstResponse.metAt")).isEqualTo("2026-10-12T01:30:00Z");
+        // the API: an unknown channel kind is a 400 naming the field
+        as("t-department").body(Map.of("publishedAt", "2026-10-12T01:40:00Z", "channel", "x", "channelKind", "tv", "text", "t"))
+                .post("/api/assignments/" + af + "/responses").then().statusCode(400).body("details[0].field", equalTo("channelKind"));
+    }
 }

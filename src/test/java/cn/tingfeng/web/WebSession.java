@@ -49,7 +49,7 @@ public final class WebSession {
     }
 
     /** A form POST as the browser sends it from one of the application's pages (UTF-8, with the CSRF token). */
-    static RequestSpecification form(String username) {
+    public static RequestSpecification form(String username) {
         return as(username).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("_csrf", csrf(username));
     }
