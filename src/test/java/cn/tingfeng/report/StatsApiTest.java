@@ -64,6 +64,8 @@ class StatsApiTest {
     EntityManager em;
 
     static boolean seeded;
+    static long incidentA;
+    static long incidentC;
 
     static Instant t(String s) {
         return Instant.parse(s);
@@ -174,6 +176,8 @@ class StatsApiTest {
         at("2026-10-10T08:00:00Z");
         post("t-analyst", "/api/assignments/" + aD + "/close", null, 200);
 
+        incidentA = a;
+        incidentC = c;
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("update Incident i set i.category = :c where i.id in :ids")
                 .setParameter("c", CATEGORY).setParameter("ids", List.of(a, b, c, d, e)).executeUpdate());
         clock.set(NOW);
@@ -402,5 +406,34 @@ class StatsApiTest {
         // the API: an unknown channel kind is a 400 naming the field
         as("t-department").body(Map.of("publishedAt", "2026-10-12T01:40:00Z", "channel", "x", "channelKind", "tv", "text", "t"))
                 .post("/api/assignments/" + af + "/responses").then().statusCode(400).body("details[0].field", equalTo("channelKind"));
+    }
+
+    @Test
+    void scopedToAMonitoringPlan() {
+        // a plan whose matched posts belong to A and C only
+        long plan = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into monitoring_plan (name, owner, current_version, created_at, updated_at)"
+                    + " values ('统计测试方案', 't-analyst', 1, ?1, ?1)").setParameter(1, NOW).executeUpdate();
+            long id = ((Number) em.createNativeQuery("select max(id) from monitoring_plan").getSingleResult()).longValue();
+            for (long incident : List.of(incidentA, incidentC)) {
+                String url = "https://example.gov.cn/stats-plan/" + incident;
+                em.createNativeQuery("insert into post (url, canonical_url, url_hash, fetched_at) values (?1, ?1, ?2, ?3)")
+                        .setParameter(1, url).setParameter(2, "stats-plan-" + incident).setParameter(3, NOW).executeUpdate();
+                long post = ((Number) em.createNativeQuery("select id from post where url_hash = ?1")
+                        .setParameter(1, "stats-plan-" + incident).getSingleResult()).longValue();
+                em.createNativeQuery("insert into post_match (post_id, plan_id, plan_version, evidence, matched_at)"
+                        + " values (?1, ?2, 1, '{}', ?3)").setParameter(1, post).setParameter(2, id).setParameter(3, NOW).executeUpdate();
+                em.createNativeQuery("insert into incident_post (incident_id, post_id) values (?1, ?2)")
+                        .setParameter(1, incident).setParameter(2, post).executeUpdate();
+            }
+            return id;
+        });
+        JsonPath s = stats(RANGE + "&plan=" + plan);
+        assertThat(s.getLong("incidents")).isEqualTo(2);
+        assertThat(s.getLong("assigned")).isEqualTo(2);
+        assertThat(s.getMap("onTimeTarget")).isEqualTo(Map.of("count", 1, "of", 2)); // A yes, C no
+        assertThat(s.getMap("onTimeLimit")).isEqualTo(Map.of("count", 2, "of", 2));
+        assertThat(s.getMap("completion")).isEqualTo(Map.of("count", 0, "of", 2));
+        assertThat(s.getLong("overdue")).isEqualTo(3);
     }
 }
