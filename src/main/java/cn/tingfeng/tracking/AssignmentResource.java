@@ -25,12 +25,15 @@ import java.util.function.Supplier;
 @Path("/api/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
+    /** {@code channelKind}: a {@link ResponseChannel} code (optional, inferred from {@code channel}). */
     public record ResponseBody(@NotNull Instant publishedAt, @NotBlank @Size(max = 100) String channel,
-                               @Size(max = 2000) String url, @NotBlank @Size(max = 20_000) String text) {
+                               @Pattern(regexp = "website|weibo|wechat|interview|interpretation|media|other",
+                                       message = "须为 website、weibo、wechat、interview、interpretation、media 或 other") String channelKind,
+                               Boolean principalLeader, @Size(max = 2000) String url, @NotBlank @Size(max = 20_000) String text) {
     }
 
     public record PressConferenceBody(@NotNull Instant heldAt, @NotBlank @Size(max = 100) String spokesperson,
-                                      @Size(max = 2000) String url) {
+                                      Boolean principalLeader, @Size(max = 2000) String url) {
     }
 
     public record TextBody(@NotBlank @Size(max = 20_000) String text) {
@@ -71,14 +74,16 @@ public class AssignmentResource {
     @Path("/{id}/responses")
     @RolesAllowed(Roles.DEPARTMENT)
     public TrackingViews.AssignmentView respond(@PathParam("id") Long id, @Valid @NotNull ResponseBody b) {
-        return after(id, () -> workflow.respond(id, b.publishedAt(), b.channel(), b.url(), b.text()));
+        return after(id, () -> workflow.respond(id, b.publishedAt(), b.channel(),
+                ResponseChannel.ofCode(b.channelKind()).orElse(null), Boolean.TRUE.equals(b.principalLeader()), b.url(), b.text()));
     }
 
     @POST
     @Path("/{id}/press-conferences")
     @RolesAllowed(Roles.DEPARTMENT)
     public TrackingViews.AssignmentView pressConference(@PathParam("id") Long id, @Valid @NotNull PressConferenceBody b) {
-        return after(id, () -> workflow.pressConference(id, b.heldAt(), b.spokesperson(), b.url()));
+        return after(id, () -> workflow.pressConference(id, b.heldAt(), b.spokesperson(),
+                Boolean.TRUE.equals(b.principalLeader()), b.url()));
     }
 
     @POST

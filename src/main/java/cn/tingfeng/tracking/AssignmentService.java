@@ -127,7 +127,12 @@ public class AssignmentService {
             throw ApiException.conflict(ex.getMessage());
         }
         Assignment a = l.assignment();
-        events.persist(EventRecord.of(a.id, e, details == null || details.isEmpty() ? null : json(details)));
+        EventRecord stored = EventRecord.of(a.id, e, details == null || details.isEmpty() ? null : json(details));
+        if (details != null) {
+            stored.channelKind = (String) details.get("channelKind");
+            stored.principalLeader = Boolean.TRUE.equals(details.get("principalLeader"));
+        }
+        events.persist(stored);
         a.status = derived.state().name().toLowerCase();
         clocks.store(a.id, derived, now);
         Map<String, Object> p = new LinkedHashMap<>(auditPayload == null ? Map.of() : auditPayload);

@@ -45,6 +45,14 @@ public class EventRecord {
     @Column(length = 20_000)
     public String details;
 
+    /** Responses: the {@link ResponseChannel} code (annual-report classification); null for other events. */
+    @Column(name = "channel_kind")
+    public String channelKind;
+
+    /** Responses and press conferences: the principal leader (主要负责同志) spoke. */
+    @Column(name = "principal_leader", nullable = false)
+    public boolean principalLeader;
+
     public static EventRecord of(Long assignmentId, AssignmentEvent e, String details) {
         EventRecord r = new EventRecord();
         r.assignmentId = assignmentId;

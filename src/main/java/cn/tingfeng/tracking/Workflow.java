@@ -36,15 +36,32 @@ public class Workflow {
     }
 
     public AssignmentClocks respond(Long id, Instant publishedAt, String channel, String url, String text) {
+        return respond(id, publishedAt, channel, null, false, url, text);
+    }
+
+    /**
+     * 回应. {@code channelKind} classifies the channel for the annual report (null = inferred from {@code channel});
+     * {@code principalLeader}: the principal leader spoke (e.g. in an on-line interview).
+     */
+    public AssignmentClocks respond(Long id, Instant publishedAt, String channel, ResponseChannel channelKind,
+                                    boolean principalLeader, String url, String text) {
         Instant at = stated(publishedAt, "publishedAt");
+        ResponseChannel kind = channelKind != null ? channelKind : ResponseChannel.infer(channel);
         return service.unitAct(id, seq -> AssignmentEvent.responsePublished(seq, service.now(), user.username(), at),
-                payload("publishedAt", at, "channel", channel, "url", url, "text", text), "assignment.response");
+                payload("publishedAt", at, "channel", channel, "channelKind", kind.code(), "principalLeader", principalLeader,
+                        "url", url, "text", text), "assignment.response");
     }
 
     public AssignmentClocks pressConference(Long id, Instant heldAt, String spokesperson, String url) {
+        return pressConference(id, heldAt, spokesperson, false, url);
+    }
+
+    /** 新闻发布会; {@code principalLeader}: the principal leader (主要负责同志) took part. */
+    public AssignmentClocks pressConference(Long id, Instant heldAt, String spokesperson, boolean principalLeader, String url) {
         Instant at = stated(heldAt, "heldAt");
         return service.unitAct(id, seq -> AssignmentEvent.pressConferenceHeld(seq, service.now(), user.username(), at),
-                payload("heldAt", at, "spokesperson", spokesperson, "url", url), "assignment.press-conference");
+                payload("heldAt", at, "spokesperson", spokesperson, "principalLeader", principalLeader, "url", url),
+                "assignment.press-conference");
     }
 
     public AssignmentClocks feedback(Long id, String text) {

@@ -1,5 +1,8 @@
 package cn.tingfeng.web;
 
+import cn.tingfeng.report.Stats;
+import cn.tingfeng.report.StatsQuery;
+import cn.tingfeng.report.StatsService;
 import cn.tingfeng.shared.Roles;
 import cn.tingfeng.tracking.ResponseDashboard;
 import cn.tingfeng.tracking.TrackingViews;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The leader's 回应率看板 and the supervision office's 督办记录. */
@@ -20,7 +24,12 @@ import java.util.List;
 public class OversightPages {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(ResponseDashboard.Dashboard board, List<String> statuses, List<String> clockStatuses);
+        static native TemplateInstance dashboard(ResponseDashboard.Dashboard board, List<String> statuses, List<String> clockStatuses,
+                                                 Stats.Report stats, String query, String trendName, List<Stats.TrendRow> trend,
+                                                 List<String> grades);
+
+        static native TemplateInstance drill(Stats.Scope scope, String measure, String measureLabel,
+                                             List<StatsService.IncidentRow> incidents, int limit, String query);
 
         static native TemplateInstance supervision(List<TrackingViews.SupervisionView> records, boolean all);
     }
@@ -29,13 +38,69 @@ public class OversightPages {
     ResponseDashboard dashboard;
     @Inject
     TrackingViews views;
+    @Inject
+    StatsService stats;
+    @Inject
+    java.time.Clock clock;
+
+    /** Drill-down lists show at most this many incidents. */
+    static final int DRILL_LIMIT = 200;
+
+    static final java.util.Map<String, String> MEASURE_LABELS = java.util.Map.of("all", "全部舆情事件", "assigned", "需处置（已交办）",
+            "responded", "已回应", "lateTarget", "未在目标时限内回应", "lateLimit", "未在最迟时限内回应", "pressMissed", "发布会未按时",
+            "notFedBack", "未反馈", "notCompleted", "未办结", "completed", "已办结", "overdue", "当前有超期事项");
 
     @GET
     @Path("dashboard")
     @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
-    public TemplateInstance dashboard() {
+    public TemplateInstance dashboard(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                      @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                      @QueryParam("grade") String grade, @QueryParam("category") String category) {
+        StatsQuery q = query(from, to, county, unitId, grade, category);
+        Stats.Report report = stats.report(q);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(q.from(), q.to()) + 1;
+        String trendName = days <= 31 ? "按日" : days <= 190 ? "按周" : "按月";
+        List<Stats.TrendRow> trend = days <= 31 ? report.trends().day() : days <= 190 ? report.trends().week() : report.trends().month();
         return Templates.dashboard(dashboard.dashboard(), ResponseDashboard.INCIDENT_STATUSES,
-                List.of("pending", "warning", "overdue", "met", "late", "breached"));
+                List.of("pending", "warning", "overdue", "met", "late", "breached"), report, queryString(q), trendName, trend,
+                List.of("I", "II", "III", "IV"));
+    }
+
+    /** The incidents behind a figure of the dashboard. */
+    @GET
+    @Path("dashboard/incidents")
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
+    public TemplateInstance drill(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                  @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                  @QueryParam("grade") String grade, @QueryParam("category") String category,
+                                  @QueryParam("measure") String measure) {
+        StatsQuery q = query(from, to, county, unitId, grade, category);
+        String m = measure == null || measure.isBlank() ? "all" : measure;
+        if (!MEASURE_LABELS.containsKey(m)) throw cn.tingfeng.shared.ApiException.badRequest("measure", "未知的统计项");
+        return Templates.drill(new Stats.Scope(q.from(), q.to(), q.county(), q.unitId(), q.grade(), q.category(), null), m,
+                MEASURE_LABELS.get(m), stats.incidents(q, m, DRILL_LIMIT), DRILL_LIMIT, queryString(q));
+    }
+
+    /** Default period: the current month up to today (Beijing time). */
+    private StatsQuery query(LocalDate from, LocalDate to, String county, Long unitId, String grade, String category) {
+        LocalDate today = LocalDate.now(clock.withZone(WebFormat.ZONE));
+        LocalDate t = to != null ? to : today;
+        LocalDate f = from != null ? from : (to != null ? t : today).withDayOfMonth(1);
+        return StatsQuery.of(f, t, county, unitId, grade, category, null);
+    }
+
+    /** The query's scope as URL parameters (for drill-down and export links). */
+    static String queryString(StatsQuery q) {
+        StringBuilder sb = new StringBuilder("from=" + q.from() + "&to=" + q.to());
+        if (q.county() != null) sb.append("&county=").append(enc(q.county()));
+        if (q.unitId() != null) sb.append("&unitId=").append(q.unitId());
+        if (q.grade() != null) sb.append("&grade=").append(q.grade());
+        if (q.category() != null) sb.append("&category=").append(enc(q.category()));
+        return sb.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @GET

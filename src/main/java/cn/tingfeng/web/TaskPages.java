@@ -59,8 +59,9 @@ public class TaskPages {
     @Path("{id}/respond")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response respond(@PathParam("id") Long id, @RestForm String publishedAt, @RestForm String channel,
-            @RestForm String url, @RestForm String text) {
+            @RestForm String channelKind, @RestForm String principalLeader, @RestForm String url, @RestForm String text) {
         return act("respond", () -> workflow.respond(id, localTime(publishedAt), required(channel, "channel", "发布渠道", 100),
+                cn.tingfeng.tracking.ResponseChannel.ofCode(channelKind).orElse(null), "on".equals(principalLeader),
                 optional(url, 2000), required(text, "text", "回应内容", 20_000)));
     }
 

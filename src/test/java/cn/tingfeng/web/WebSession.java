@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Form login as the browser does it: POST /j_security_check, then the {@code tingfeng-session} cookie. */
-final class WebSession {
+public final class WebSession {
     private static final Map<String, String> COOKIES = new ConcurrentHashMap<>();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Pattern META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
@@ -44,12 +44,12 @@ final class WebSession {
     }
 
     /** A request with the session of this user (no redirects followed). */
-    static RequestSpecification as(String username) {
+    public static RequestSpecification as(String username) {
         return given().redirects().follow(false).cookie("tingfeng-session", cookie(username));
     }
 
     /** A form POST as the browser sends it from one of the application's pages (UTF-8, with the CSRF token). */
-    static RequestSpecification form(String username) {
+    public static RequestSpecification form(String username) {
         return as(username).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("_csrf", csrf(username));
     }
