@@ -1,5 +1,6 @@
 package cn.tingfeng.web;
 
+import cn.tingfeng.incident.triage.AlertBoard;
 import cn.tingfeng.incident.triage.IncidentViews;
 import cn.tingfeng.jurisdiction.proposal.ProposalViews;
 import cn.tingfeng.notify.alert.AlertQueue;
@@ -28,7 +29,7 @@ import java.util.List;
 public class IncidentPages {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance alerts(List<AlertQueue.AlertView> alerts, boolean all, long unacked);
+        static native TemplateInstance alerts(List<AlertBoard.Row> alerts, boolean all, long unacked, AlertFilters filters);
 
         static native TemplateInstance incidents(IncidentViews.Page page, String status, String grade, String rising,
                 List<String> statuses, List<String> grades, Integer nextPage);
@@ -42,6 +43,12 @@ public class IncidentPages {
     @Inject
     AlertQueue alerts;
     @Inject
+    AlertBoard board;
+    @Inject
+    AlertFilters.Options alertFilters;
+    @Inject
+    java.time.Clock clock;
+    @Inject
     IncidentViews incidents;
     @Inject
     IncidentPage page;
@@ -51,8 +58,11 @@ public class IncidentPages {
     @GET
     @Path("alerts")
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
-    public TemplateInstance alerts(@QueryParam("all") String all) {
-        return Templates.alerts(alerts.list(all == null, null, 0, 200), all != null, alerts.unackedCount());
+    public TemplateInstance alerts(@QueryParam("all") String all, @QueryParam("plan") String plan,
+            @QueryParam("grade") String grade, @QueryParam("category") String category, @QueryParam("county") String county,
+            @QueryParam("status") String status, @QueryParam("hours") String hours) {
+        AlertFilters filters = alertFilters.of(all != null, plan, grade, category, county, status, hours);
+        return Templates.alerts(board.list(filters.filter(clock.instant()), 200), all != null, alerts.unackedCount(), filters);
     }
 
     @POST

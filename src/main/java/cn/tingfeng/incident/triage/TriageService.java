@@ -33,6 +33,8 @@ public class TriageService {
     @Inject
     IncidentPipeline pipeline;
     @Inject
+    cn.tingfeng.notify.alert.AlertQueue alertQueue;
+    @Inject
     IncidentRepository incidents;
     @Inject
     IncidentTriageRepository triages;
@@ -146,6 +148,7 @@ public class TriageService {
             i.updatedAt = clock.instant();
             triages.of(id).statusReason = reason;
             record(kind, id, null, null, Incident.NEW + " → " + status, reason, actor);
+            alertQueue.ackForIncident(id, actor);
             grouping.refresh(i);
             return new Outcome(id, false);
         });

@@ -50,6 +50,16 @@ public class AlertQueue {
         return view(a);
     }
 
+    /**
+     * The incident was confirmed or dismissed: its open alerts are handled, acknowledged in the analyst's name (so the
+     * queue no longer shows them as 未确认). Joins the caller's transaction; returns how many.
+     */
+    @Transactional
+    public int ackForIncident(Long incidentId, String actor) {
+        return alerts.update("ackedAt = ?1, ackedBy = ?2 where incidentId = ?3 and ackedAt is null", clock.instant(), actor,
+                incidentId);
+    }
+
     private AlertView view(QueuedAlert a) {
         List<DeliveryView> ds = deliveries.list("alertId = ?1 order by routeId", a.id).stream()
                 .map(d -> new DeliveryView(d.routeId, d.status, d.notBefore, d.attempts, d.sentAt)).toList();
