@@ -35,7 +35,7 @@ public class OversightPages {
     @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
     public TemplateInstance dashboard() {
         return Templates.dashboard(dashboard.dashboard(), ResponseDashboard.INCIDENT_STATUSES,
-                List.of("pending", "warning", "overdue", "met", "late", "breached"));
+                List.of("pending", "warning", "overdue", "met", "late", "breached", ResponseDashboard.STOPPED));
     }
 
     @GET
