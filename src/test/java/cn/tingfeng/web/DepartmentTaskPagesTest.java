@@ -37,6 +37,8 @@ class DepartmentTaskPagesTest {
     MutableClock clock;
     @Inject
     TestAccounts accounts;
+    @Inject
+    cn.tingfeng.tracking.ResponseDashboard dashboard;
 
     @AfterEach
     void resetClock() {
@@ -148,6 +150,10 @@ class DepartmentTaskPagesTest {
                 .doesNotContain("cd-green").doesNotContain("cd-red").doesNotContain("action=\"/app/tasks/" + a + "/respond\"")
                 .doesNotContain("网信办退回了办结申请");
         as("t-leader").get("/app/dashboard").then().statusCode(200).body(containsString("已停止（未完成）"));
+        // the press conference of this closed assignment was never held: counted as stopped, not as running
+        cn.tingfeng.tracking.ResponseDashboard.ClockRow press = dashboard.dashboard().clocks().stream()
+                .filter(r -> r.clock().equals("pressConference")).findFirst().orElseThrow();
+        assertThat(press.byStatus().get(cn.tingfeng.tracking.ResponseDashboard.STOPPED)).isPositive();
     }
 
     @Test
