@@ -53,6 +53,8 @@ public class TaskPages {
     TaskPage page;
     @Inject
     Workflow workflow;
+    @Inject
+    java.time.Clock clock;
 
     @GET
     public TemplateInstance tasks(@QueryParam("done") String done) {
@@ -129,16 +131,21 @@ public class TaskPages {
         }
     }
 
-    /** {@code <input type=datetime-local>} in Beijing time. */
-    static Instant localTime(String value, String field, String label) {
+    /** {@code <input type=datetime-local>} in Beijing time, not in the future. */
+    Instant localTime(String value, String field, String label) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest(field, "请填写" + label);
         }
+        Instant t;
         try {
-            return LocalDateTime.parse(value.strip()).atZone(WebFormat.ZONE).toInstant();
+            t = LocalDateTime.parse(value.strip()).atZone(WebFormat.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field, label + "格式不正确");
         }
+        if (t.isAfter(clock.instant())) {
+            throw ApiException.badRequest(field, label + "不能晚于当前时间");
+        }
+        return t;
     }
 
     private static String required(String value, String field, String label, int max) {

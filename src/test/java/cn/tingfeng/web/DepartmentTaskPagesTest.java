@@ -186,7 +186,8 @@ class DepartmentTaskPagesTest {
                 .post("/app/tasks/" + a + "/press-conference").then().statusCode(400).body(containsString("请填写发言人"))
                 .body(containsString("value=\"2030-11-05T16:00\"")).body(containsString("<details class=\"act\" open><summary>新闻发布会"));
         form("t-department").formParam("heldAt", "2030-11-05T18:30").formParam("spokesperson", "李某某（副区长）")
-                .post("/app/tasks/" + a + "/press-conference").then().statusCode(400).body(containsString("不能晚于当前时间"));
+                .post("/app/tasks/" + a + "/press-conference").then().statusCode(400).body(containsString("发布会时间不能晚于当前时间"))
+                .body(containsString("value=\"李某某（副区长）\""));
         form("t-department").formParam("heldAt", "2030-11-05T16:00").formParam("spokesperson", "李某某（副区长）")
                 .formParam("url", "https://gov.example.cn/fbh").post("/app/tasks/" + a + "/press-conference").then().statusCode(303);
         as("t-department").get("/app/tasks/" + a + "?done=press").then().statusCode(200).body(containsString("已登记新闻发布会"));
