@@ -27,8 +27,9 @@ import java.util.Set;
  *
  * <p>Rules beyond the obvious:
  * <ul>
- *   <li>Any act of the unit (response, press conference, feedback, close request, dispute) implies
- *       签收 if the unit had not acknowledged yet: the ack clock is met at that act.</li>
+ *   <li>Any act of the unit that handles the item (response, press conference, feedback, close request)
+ *       implies 签收 if the unit had not acknowledged yet: the ack clock is met at that act. A dispute
+ *       (申请改派) is its own state and never counts as 签收: the unit says the item is not theirs.</li>
  *   <li>The first response is met at the earliest stated publication time of all releases, the press
  *       conference at the earliest stated time; a stated time later than its recording is rejected.</li>
  *   <li>A close request meets the close clock; 退回 reopens it with the original deadline (rework buys no
@@ -244,7 +245,6 @@ public final class ClockDeriver {
                     require(r.state == AssignmentState.ACTIVE, r.state == AssignmentState.DISPUTED
                             ? "已有待处理的改派申请" : "已申请办结，不能申请改派");
                     requireReason(e, "申请改派");
-                    r.unitActed(e.at());
                     r.state = AssignmentState.DISPUTED;
                 }
                 case DISPUTE_DECIDED -> {

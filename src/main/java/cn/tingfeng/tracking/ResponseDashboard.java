@@ -18,10 +18,13 @@ import java.util.Set;
  * The leader's 回应率看板: incidents by grade and status, obligation clocks by status (derived at "now", as the
  * tracker does), and three rates. 回应及时率: first-response clocks met before their target ÷ those whose target has
  * passed or that are met. 反馈率: incidents under handling (an assignment that was not reassigned) with feedback
- * reported by a unit ÷ incidents under handling. 办结率: of those, the incidents closed.
+ * reported by a unit ÷ incidents under handling. 办结率: of those, the incidents closed. An unmet clock of a closed
+ * assignment has stopped: it is counted under {@link #STOPPED}, never as running (进行中 / 已超时).
  */
 @ApplicationScoped
 public class ResponseDashboard {
+    /** The bucket of unmet clocks whose assignment was closed (已停止). */
+    public static final String STOPPED = "stopped";
     public static final List<String> INCIDENT_STATUSES = List.of("new", "confirmed", "assigned", "closed", "dismissed");
 
     public record Rate(long count, long of) {
@@ -63,18 +66,25 @@ public class ResponseDashboard {
         List<GradeRow> incidents = new ArrayList<>();
         byGrade.forEach((g, m) -> incidents.add(new GradeRow(g, m, m.values().stream().mapToLong(Long::longValue).sum())));
 
-        List<String> codes = java.util.Arrays.stream(ClockStatus.values()).map(ClockStatus::code).toList();
+        List<String> codes = new ArrayList<>(java.util.Arrays.stream(ClockStatus.values()).map(ClockStatus::code).toList());
+        codes.add(STOPPED);
         Map<String, Map<String, Long>> byClock = new LinkedHashMap<>();
         Map<String, Long> totals = zeros(codes);
         long responseDue = 0;
         long responseOnTime = 0;
         Set<Long> fedBack = new HashSet<>();
-        for (Object[] r : em.createQuery("select c.clockKey, c.targetAt, c.limitAt, c.metAt, a.incident.id from TrackingClock c,"
+        for (Object[] r : em.createQuery("select c.clockKey, c.targetAt, c.limitAt, c.metAt, a.incident.id, a.status from TrackingClock c,"
                 + " Assignment a where a.id = c.assignmentId and a.status <> 'reassigned'", Object[].class).getResultList()) {
             String key = (String) r[0];
             ClockStatus s = ClockDeriver.status((Instant) r[1], (Instant) r[2], (Instant) r[3], null, now);
-            byClock.computeIfAbsent(key, k -> zeros(codes)).merge(s.code(), 1L, Long::sum);
-            totals.merge(s.code(), 1L, Long::sum);
+            boolean stopped = r[3] == null && "closed".equals(r[5]);
+            String bucket = stopped ? STOPPED : s.code();
+            byClock.computeIfAbsent(key, k -> zeros(codes)).merge(bucket, 1L, Long::sum);
+            totals.merge(bucket, 1L, Long::sum);
+            if (stopped) {
+                if ("firstResponse".equals(key)) responseDue++; // due and never met
+                continue;
+            }
             if ("firstResponse".equals(key) && s != ClockStatus.PENDING) {
                 responseDue++;
                 responseOnTime += s == ClockStatus.MET ? 1 : 0;

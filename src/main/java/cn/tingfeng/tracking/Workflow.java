@@ -29,6 +29,8 @@ public class Workflow {
     CurrentUser user;
     @Inject
     EntityManager em;
+    @Inject
+    ClockService clocks;
 
     public AssignmentClocks ack(Long id) {
         return service.unitAct(id, seq -> AssignmentEvent.acknowledged(seq, service.now(), user.username()), null,
@@ -69,7 +71,14 @@ public class Workflow {
                 payload("text", text), "assignment.feedback");
     }
 
+    /** 申请办结; 400 with the Chinese reason when no authoritative response was recorded where one was due ({@link CloseRequestRule}). */
+    @Transactional
     public AssignmentClocks requestClose(Long id) {
+        ClockService.Loaded l = clocks.load(id, true);
+        user.requireMemberOf(l.assignment().unit.id);
+        CloseRequestRule.refusal(clocks.derive(l, service.now())).ifPresent(reason -> {
+            throw ApiException.badRequest("response", reason);
+        });
         return service.unitAct(id, seq -> AssignmentEvent.closeRequested(seq, service.now(), user.username()), null,
                 "assignment.close-requested");
     }

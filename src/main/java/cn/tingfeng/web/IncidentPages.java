@@ -54,6 +54,8 @@ public class IncidentPages {
     IncidentPage page;
     @Inject
     CurrentUser user;
+    @Inject
+    TrackingViews tracking;
 
     @GET
     @Path("alerts")
@@ -87,10 +89,18 @@ public class IncidentPages {
                 List.of("new", "confirmed", "assigned", "closed", "dismissed", "merged"), List.of("I", "II", "III", "IV"), next);
     }
 
+    /**
+     * The incident page; a department user (confined to its unit) is sent to its own assignment's task page, which shows
+     * the incident read-only (403 when the incident has no assignment to its unit).
+     */
     @GET
     @Path("incidents/{id}")
-    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
-    public TemplateInstance incident(@PathParam("id") Long id, @QueryParam("msg") String msg) {
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR, Roles.DEPARTMENT})
+    public Object incident(@PathParam("id") Long id, @QueryParam("msg") String msg) {
+        if (user.isConfinedToUnit()) {
+            TrackingViews.IncidentView view = tracking.incident(id);
+            return Response.seeOther(URI.create("/app/tasks/" + view.assignments().get(view.assignments().size() - 1).id())).build();
+        }
         return page.render(id, msg == null || msg.isBlank() ? null : msg, null);
     }
 }

@@ -62,7 +62,7 @@ public class OversightPages {
         String trendName = days <= 31 ? "按日" : days <= 190 ? "按周" : "按月";
         List<Stats.TrendRow> trend = days <= 31 ? report.trends().day() : days <= 190 ? report.trends().week() : report.trends().month();
         return Templates.dashboard(dashboard.dashboard(), ResponseDashboard.INCIDENT_STATUSES,
-                List.of("pending", "warning", "overdue", "met", "late", "breached"), report, queryString(q), trendName, trend,
+                List.of("pending", "warning", "overdue", "met", "late", "breached", ResponseDashboard.STOPPED), report, queryString(q), trendName, trend,
                 List.of("I", "II", "III", "IV"));
     }
 

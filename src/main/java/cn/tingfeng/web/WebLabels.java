@@ -12,7 +12,7 @@ public final class WebLabels {
             Map.entry("disputed", "有异议"), Map.entry("reassigned", "已改派"),
             Map.entry("active", "办理中"), Map.entry("close_requested", "申请办结"));
     private static final Map<String, String> CLOCK = Map.of("pending", "进行中", "warning", "已超目标时限", "overdue", "已超最迟时限",
-            "met", "按时完成", "late", "超目标时限完成", "breached", "超最迟时限完成");
+            "met", "按时完成", "late", "超目标时限完成", "breached", "超最迟时限完成", "stopped", "已停止（未完成）");
     private static final Map<String, String> GRADE = Map.of("I", "I 级 特别重大", "II", "II 级 重大", "III", "III 级 较大", "IV", "IV 级 一般");
     private static final Map<String, String> STEP = Map.of("reminder", "提醒", "urge", "催办", "supervise", "督办",
             "accountability", "问责");

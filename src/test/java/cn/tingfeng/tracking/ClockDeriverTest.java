@@ -189,7 +189,9 @@ class ClockDeriverTest {
         History h = major().add(s -> disputed(s, h(0.5), "unit", "该事项属市场监管职责"));
         assertThat(h.at(h(1)).state()).isEqualTo(AssignmentState.DISPUTED);
         assertThat(h.clock("firstResponse", h(4)).status()).isEqualTo(ClockStatus.WARNING);
-        assertThat(h.clock("ack", h(4)).status()).isEqualTo(ClockStatus.MET);
+        // 申请改派 is not 签收: the ack clock keeps running unmet (never counted as acknowledged on time)
+        assertThat(h.clock("ack", h(4)).metAt()).isNull();
+        assertThat(h.clock("ack", h(4)).status()).isNotEqualTo(ClockStatus.MET);
 
         History upheld = major().add(s -> disputed(s, h(1), "unit", "x"))
                 .add(s -> disputeDecided(s, h(2), "analyst", DisputeOutcome.ASSIGNMENT_UPHELD, "属本单位职责"));

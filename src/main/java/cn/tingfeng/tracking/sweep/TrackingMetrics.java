@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What leaders and operators watch in Prometheus/Grafana: open clocks by status, escalations by ladder step,
- * sweep duration. Clock counts are refreshed from the database every 30 s (a count over an indexed table), never
+ * sweep duration. An unmet clock of a closed or reassigned assignment has stopped: it counts as {@code stopped},
+ * never under the running statuses. Clock counts are refreshed from the database every 30 s (a count over an indexed table), never
  * on the scrape thread.
  */
 @ApplicationScoped
 public class TrackingMetrics {
-    static final List<String> STATUSES = List.of("pending", "warning", "overdue", "met", "late", "breached");
+    static final List<String> STATUSES = List.of("pending", "warning", "overdue", "met", "late", "breached", "stopped");
     static final List<String> STEPS = List.of("reminder", "urge", "supervise", "accountability");
 
     @Inject
@@ -61,9 +62,15 @@ public class TrackingMetrics {
 
     @Scheduled(every = "30s", delayed = "10s", identity = "sla-metrics", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        String ended = "select a.id from Assignment a where a.status in ('closed', 'reassigned')";
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select c.status, count(c) from TrackingClock c group by c.status", Object[].class).getResultList());
+                "select c.status, count(c) from TrackingClock c where c.metAt is not null or c.assignmentId not in (" + ended + ")"
+                        + " group by c.status", Object[].class).getResultList());
+        long stopped = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(c) from TrackingClock c where c.metAt is null and c.assignmentId in (" + ended + ")", Long.class)
+                .getSingleResult());
         clocks.values().forEach(v -> v.set(0));
+        clocks.get("stopped").set(stopped);
         for (Object[] r : rows) {
             AtomicLong v = clocks.get((String) r[0]);
             if (v != null) {

@@ -49,6 +49,25 @@ class TrackingMetricsTest {
         assertThat(given().get("/q/metrics").asString()).contains("tingfeng_sla_sweep_seconds_count");
     }
 
+    @Test
+    void unmetClocksOfAClosedAssignmentCountAsStoppedNotAsRunning() {
+        Instant start = Instant.parse("2026-12-08T00:00:00Z");
+        clock.set(start);
+        long incident = createIncident("指标测试：办结后停止计时", "II", start);
+        long a = assign(incident, accounts.unitId(), "lead");
+        metrics.refresh();
+        double stoppedBefore = value("tingfeng_sla_clocks\\{status=\"stopped\"}");
+        clock.set(start.plus(Duration.ofHours(1)));
+        TestAccounts.as("t-department").body(java.util.Map.of("publishedAt", start.plus(Duration.ofMinutes(50)).toString(),
+                "channel", "政府网站", "text", "情况通报")).post("/api/assignments/" + a + "/responses").then().statusCode(200);
+        TestAccounts.as("t-department").post("/api/assignments/" + a + "/close-requests").then().statusCode(200);
+        TestAccounts.as("t-analyst").post("/api/assignments/" + a + "/close").then().statusCode(200);
+        clock.set(start.plus(Duration.ofDays(5)));
+        metrics.refresh();
+        // press conference and feedback were never met: stopped at the close, not pending/overdue for ever
+        assertThat(value("tingfeng_sla_clocks\\{status=\"stopped\"}")).isGreaterThanOrEqualTo(stoppedBefore + 2);
+    }
+
     private static double value(String metricRegex) {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + metricRegex + " ([0-9.eE+-]+)$").matcher(body);
