@@ -60,6 +60,10 @@ public class SourceRegistry {
     void onStart(@Observes @Priority(400) StartupEvent event) {
         ReloadReport r = reload();
         Log.infof("来源目录 %s：%d 个有效来源，%d 个错误", r.directory(), r.valid(), r.errors().size());
+        if (r.valid() == 0) {
+            Log.warnf("来源目录 %s 中没有可用的来源定义，不会采集任何内容（当前工作目录 %s；用 TINGFENG_CRAWLERS_DIR 指定来源目录）",
+                    config.dir().toAbsolutePath().normalize(), Path.of("").toAbsolutePath());
+        }
     }
 
     public synchronized ReloadReport reload() {

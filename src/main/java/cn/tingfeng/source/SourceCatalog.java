@@ -36,7 +36,8 @@ public record SourceCatalog(Path directory, Map<String, SourceDefinition> source
         Map<String, SourceDefinition> valid = new LinkedHashMap<>();
         List<SourceError> errors = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            errors.add(new SourceError(directory.toString(), "(目录)", "来源目录不存在"));
+            errors.add(new SourceError(directory.toString(), "(目录)", "来源目录不存在：" + directory.toAbsolutePath().normalize()
+                    + "（当前工作目录 " + Path.of("").toAbsolutePath() + "）。请在安装目录下启动，或用 TINGFENG_CRAWLERS_DIR 指定来源目录"));
             return new SourceCatalog(directory, valid, errors);
         }
         List<Path> files;

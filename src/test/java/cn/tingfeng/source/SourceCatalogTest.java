@@ -143,4 +143,12 @@ class SourceCatalogTest {
         assertThat(c.errors()).isEmpty();
         assertThat(c.get("moved")).get().extracting(d -> d.file().getFileName().toString()).isEqualTo("renamed.yaml");
     }
+
+    @Test
+    void aMissingFolderSaysWhereItLookedAndHowToPointElsewhere(@TempDir Path dir) {
+        SourceCatalog c = SourceCatalog.load(dir.resolve("crawlers"), java.util.Map.of());
+        assertThat(c.all()).isEmpty();
+        assertThat(c.errors()).singleElement().satisfies(e -> assertThat(e.toString())
+                .contains(dir.resolve("crawlers").toAbsolutePath().toString()).contains("当前工作目录").contains("TINGFENG_CRAWLERS_DIR"));
+    }
 }
