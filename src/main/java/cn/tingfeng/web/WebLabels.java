@@ -68,4 +68,32 @@ public final class WebLabels {
     static String role(String role) {
         return "lead".equals(role) ? "牵头" : "co".equals(role) ? "协办" : role;
     }
+
+    private static final Map<String, String> PLATFORM = Map.ofEntries(Map.entry("web", "网页"), Map.entry("news", "新闻网站"),
+            Map.entry("weibo", "微博"), Map.entry("wechat", "微信"), Map.entry("forum", "论坛"), Map.entry("video", "短视频"),
+            Map.entry("app", "客户端"), Map.entry("gov", "政府网站"), Map.entry("blog", "博客"), Map.entry("qa", "问答"),
+            Map.entry("import", "导入"), Map.entry("api", "接口推送"));
+    private static final Map<String, String> SOURCE_TYPE = Map.of("rss", "RSS 订阅", "html", "网页列表", "sitemap", "站点地图",
+            "json", "数据接口", "import", "文件导入", "api", "接口推送");
+    private static final Map<String, String> LEVEL = Map.of("city", "市级", "county", "县级", "township", "乡镇（街道）",
+            "none", "待核实");
+
+    /** Platform code of a post or source → 微博, 论坛, 网页 … (the code itself when unknown). */
+    static String platform(String code) {
+        return code == null ? "—" : PLATFORM.getOrDefault(code, code);
+    }
+
+    static String sourceType(String code) {
+        return code == null ? "—" : SOURCE_TYPE.getOrDefault(code, code);
+    }
+
+    static String level(String code) {
+        return code == null ? "—" : LEVEL.getOrDefault(code, code);
+    }
+
+    /** A rate for people: one decimal, without trailing zeros (0.3333… → 0.3, 2.0 → 2). */
+    static String rate(double value) {
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
 }
