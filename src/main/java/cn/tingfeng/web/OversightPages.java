@@ -11,6 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,7 +32,8 @@ public class OversightPages {
         static native TemplateInstance drill(Stats.Scope scope, String measure, String measureLabel,
                                              List<StatsService.IncidentRow> incidents, int limit, String query);
 
-        static native TemplateInstance supervision(List<TrackingViews.SupervisionView> records, boolean all);
+        static native TemplateInstance supervision(List<TrackingViews.SupervisionView> records, boolean all,
+                cn.tingfeng.audit.AuditService.Verification audit, boolean canAck, String msg);
     }
 
     @Inject
@@ -40,6 +42,12 @@ public class OversightPages {
     TrackingViews views;
     @Inject
     StatsService stats;
+    @Inject
+    cn.tingfeng.audit.AuditService audit;
+    @Inject
+    cn.tingfeng.tracking.SupervisionResource supervision;
+    @Inject
+    cn.tingfeng.security.CurrentUser currentUser;
     @Inject
     java.time.Clock clock;
 
@@ -106,7 +114,30 @@ public class OversightPages {
     @GET
     @Path("supervision")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    public TemplateInstance supervision(@QueryParam("all") String all) {
-        return Templates.supervision(views.supervisionRecords(all == null), all != null);
+    public TemplateInstance supervision(@QueryParam("all") String all, @QueryParam("msg") String msg) {
+        String m = msg == null ? null : switch (msg) {
+            case "acked" -> "已签收该督办记录。";
+            case "already" -> "该督办记录已经签收过。";
+            case "missing" -> "督办记录不存在。";
+            default -> null;
+        };
+        return Templates.supervision(views.supervisionRecords(all == null), all != null, audit.verify(),
+                currentUser.has(Roles.SUPERVISOR), m);
+    }
+
+    /** 签收 by the supervision office, as {@code POST /api/supervision/{id}/ack} (recorded in the audit chain). */
+    @POST
+    @Path("supervision/{id}/ack")
+    @RolesAllowed(Roles.SUPERVISOR)
+    public jakarta.ws.rs.core.Response acknowledge(@jakarta.ws.rs.PathParam("id") Long id, @QueryParam("all") String all) {
+        String outcome;
+        try {
+            supervision.acknowledge(id);
+            outcome = "acked";
+        } catch (cn.tingfeng.shared.ApiException e) {
+            outcome = e.status() == 404 ? "missing" : "already";
+        }
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/app/supervision?msg=" + outcome
+                + (all != null ? "&all=1" : ""))).build();
     }
 }

@@ -96,4 +96,16 @@ public final class WebLabels {
         java.math.BigDecimal d = java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
+
+    /** Recipient code of a supervision record (unit, unit-leader, supervision-office …) → 责任单位, 责任单位主要负责人 …. */
+    static String recipient(String code) {
+        if (code == null) {
+            return "—";
+        }
+        try {
+            return cn.tingfeng.tracking.escalation.Recipient.of(code).label();
+        } catch (RuntimeException e) {
+            return code;
+        }
+    }
 }
