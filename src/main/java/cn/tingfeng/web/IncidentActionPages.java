@@ -47,6 +47,10 @@ public class IncidentActionPages {
     IncidentPage page;
     @Inject
     CurrentUser user;
+    @Inject
+    cn.tingfeng.tracking.Workflow workflow;
+    @Inject
+    AssignmentLookup assignmentsRepo;
 
     @POST
     @Path("incidents/{id}/confirm")
@@ -101,6 +105,66 @@ public class IncidentActionPages {
         return act(id, "已修正责任单位建议。", () -> proposals.correct(id, forms.valid(new CorrectionRequest(WebForms.blankToNull(level),
                 WebForms.blankToNull(territory), WebForms.blankToNull(leadCategory), List.of(), WebForms.blankToNull(reason))),
                 user.username()));
+    }
+
+    /** 同意办结: the analyst accepts a unit's close request. */
+    @POST
+    @Path("incidents/{id}/assignments/{assignment}/close")
+    @RolesAllowed(Roles.ANALYST)
+    public Response acceptClose(@PathParam("id") Long id, @PathParam("assignment") Long assignment) {
+        return act(id, "已同意办结。", () -> {
+            requireOf(id, assignment);
+            workflow.close(assignment);
+        });
+    }
+
+    /** 退回: the close request goes back to the unit with the analyst's reason (shown to the unit). */
+    @POST
+    @Path("incidents/{id}/assignments/{assignment}/return")
+    @RolesAllowed(Roles.ANALYST)
+    public Response returnForRework(@PathParam("id") Long id, @PathParam("assignment") Long assignment,
+            @RestForm String reason) {
+        return act(id, "已退回承办单位。", () -> {
+            requireOf(id, assignment);
+            workflow.returnForRework(assignment, requiredReason(reason));
+        });
+    }
+
+    /** The decision on a 申请改派: the assignment stands (with a reason) or the incident goes to another unit. */
+    @POST
+    @Path("incidents/{id}/assignments/{assignment}/dispute-decision")
+    @RolesAllowed(Roles.ANALYST)
+    public Response decideDispute(@PathParam("id") Long id, @PathParam("assignment") Long assignment,
+            @RestForm String outcome, @RestForm String reason, @RestForm String unitId) {
+        return act(id, "reassigned".equals(outcome) ? "已改派。" : "已维持原交办。", () -> {
+            requireOf(id, assignment);
+            if ("reassigned".equals(outcome)) {
+                workflow.decideDispute(assignment, cn.tingfeng.tracking.DisputeOutcome.REASSIGNED, WebForms.blankToNull(reason),
+                        WebForms.id(unitId, "unitId", "新的承办单位"));
+            } else if ("upheld".equals(outcome)) {
+                workflow.decideDispute(assignment, cn.tingfeng.tracking.DisputeOutcome.ASSIGNMENT_UPHELD, requiredReason(reason), null);
+            } else {
+                throw ApiException.badRequest("outcome", "请选择维持原交办或改派");
+            }
+        });
+    }
+
+    private static String requiredReason(String reason) {
+        String r = WebForms.blankToNull(reason);
+        if (r == null) {
+            throw ApiException.badRequest("reason", "请填写理由");
+        }
+        if (r.length() > 2000) {
+            throw ApiException.badRequest("reason", "理由最长 2000 字");
+        }
+        return r;
+    }
+
+    private void requireOf(Long incident, Long assignment) {
+        Long of = assignmentsRepo.incidentOf(assignment);
+        if (of == null || !of.equals(incident)) {
+            throw ApiException.notFound("交办事项 " + assignment);
+        }
     }
 
     private Response act(Long id, String done, Runnable act) {

@@ -32,9 +32,15 @@ public class AlertBoard {
         public static final Filter ALL = new Filter(null, null, null, null, null, null, false);
     }
 
-    /** Where a stream has read up to: the highest alert id seen and the latest acknowledgement time seen. */
-    public record Cursor(long lastId, Instant lastAck) {
+    /**
+     * Where a stream has read up to: the highest alert id seen and the open (unacknowledged) alerts it watches — at most
+     * {@link #WATCHED}, the newest. Changes are found by id and by state, never by comparing times, so clocks that
+     * differ between nodes (or a test's replayed clock) cannot hide a change.
+     */
+    public record Cursor(long lastId, java.util.Set<Long> open) {
     }
+
+    static final int WATCHED = 2000;
 
     /** Alerts that changed since a cursor, and the cursor after them. */
     public record Changes(List<Row> rows, Cursor cursor) {
@@ -93,27 +99,39 @@ public class AlertBoard {
 
     /** The current cursor: a new stream starts from here (it shows the page's rows, then only what changes). */
     @Transactional
+    @SuppressWarnings("unchecked")
     public Cursor now() {
-        Object[] r = (Object[]) em.createNativeQuery("select coalesce(max(id), 0), max(acked_at) from alert").getSingleResult();
-        return new Cursor(((Number) r[0]).longValue(), instant(r[1]));
+        long lastId = ((Number) em.createNativeQuery("select coalesce(max(id), 0) from alert").getSingleResult()).longValue();
+        List<Object> open = em.createNativeQuery("select id from alert where acked_at is null order by id desc")
+                .setMaxResults(WATCHED).getResultList();
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        open.forEach(o -> ids.add(((Number) o).longValue()));
+        return new Cursor(lastId, ids);
     }
 
+    /** New alerts (id beyond the cursor) and watched open alerts that were acknowledged since. */
     @Transactional
     public Changes since(Cursor c) {
-        var q = c.lastAck() == null
-                ? em.createNativeQuery(SELECT + " where a.id > :id or a.acked_at is not null order by a.id")
-                : em.createNativeQuery(SELECT + " where a.id > :id or a.acked_at > :ack order by a.id").setParameter("ack", c.lastAck());
-        q.setParameter("id", c.lastId()).setMaxResults(500);
-        List<Row> rows = rows(q.getResultList());
+        List<Row> rows = new ArrayList<>(rows(em.createNativeQuery(SELECT + " where a.id > :id order by a.id")
+                .setParameter("id", c.lastId()).setMaxResults(500).getResultList()));
+        java.util.TreeSet<Long> open = new java.util.TreeSet<>(c.open());
+        if (!open.isEmpty()) {
+            rows.addAll(rows(em.createNativeQuery(SELECT + " where a.id in (:ids) and a.acked_at is not null order by a.id")
+                    .setParameter("ids", open).getResultList()));
+        }
         long lastId = c.lastId();
-        Instant lastAck = c.lastAck();
         for (Row r : rows) {
             lastId = Math.max(lastId, r.id());
-            if (r.ackedAt() != null && (lastAck == null || r.ackedAt().isAfter(lastAck))) {
-                lastAck = r.ackedAt();
+            if (r.ackedAt() == null) {
+                open.add(r.id());
+            } else {
+                open.remove(r.id());
             }
         }
-        return new Changes(rows, new Cursor(lastId, lastAck));
+        while (open.size() > WATCHED) {
+            open.pollFirst();
+        }
+        return new Changes(rows, new Cursor(lastId, open));
     }
 
     @SuppressWarnings("unchecked")
