@@ -18,12 +18,14 @@ public class SearchBackfillJob {
 
     @Inject
     SearchIndexer indexer;
+    @Inject
+    SearchConfig config;
 
     @Scheduled(identity = "search-backfill", every = "${tingfeng.search.backfill-every:60s}", delayed = "30s")
     @Nonconcurrent
     void run() {
         int total = runBatches(BATCHES_PER_RUN);
-        if (total > 0) LOG.infof("search backfill: %d posts indexed", total);
+        if (total > 0) LOG.infof("search backfill: %d posts indexed (every %s)", total, config.backfillEvery());
     }
 
     /** Runs up to {@code batches} batches from the first post; the posts indexed. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /** 全文检索: {@code GET /api/search}, its export, and the administrator's backfill (docs/search.md). */
@@ -53,7 +52,7 @@ public class SearchResource {
             @QueryParam("plan") String plan, @QueryParam("sentiment") String sentiment, @QueryParam("incident") String incident,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging paging = Paging.of(page == null ? 0 : page, size == null ? PAGE_SIZE : size, 100);
-        SearchService.Result r = search.search(criteria(q, from, to, source, platform, county, plan, sentiment, incident), paging);
+        SearchService.Result r = search.search(search.criteria(q, from, to, source, platform, county, plan, sentiment, incident), paging);
         List<Item> items = new ArrayList<>(r.items().size());
         for (SearchService.Hit h : r.items()) {
             items.add(new Item(h.postId(), h.incidentId(), h.title(), h.snippet(), h.source(), h.platform(), h.publishedAt()));
@@ -72,7 +71,7 @@ public class SearchResource {
             @QueryParam("incident") String incident) {
         String fmt = format == null || format.isBlank() ? "xlsx" : format;
         if (!fmt.equals("xlsx") && !fmt.equals("csv")) throw ApiException.badRequest("format", "须为 xlsx 或 csv");
-        SearchService.Result r = search.export(criteria(q, from, to, source, platform, county, plan, sentiment, incident));
+        SearchService.Result r = search.export(search.criteria(q, from, to, source, platform, county, plan, sentiment, incident));
         Table t = table(r);
         String disposition = "attachment; filename=\"search." + fmt + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode("检索结果." + fmt, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
@@ -90,11 +89,6 @@ public class SearchResource {
         if (n < 1 || n > 1000) throw ApiException.badRequest("batches", "批次数必须在 1 到 1000 之间");
         int indexed = backfill.runBatches(n);
         return new Backfill(indexed, indexer.pending());
-    }
-
-    SearchCriteria criteria(String q, String from, String to, String source, String platform, String county, String plan,
-            String sentiment, String incident) {
-        return SearchCriteria.of(q, from, to, source, platform, county, plan, sentiment, incident, new HashSet<>(indexer.counties()));
     }
 
     static Table table(SearchService.Result r) {

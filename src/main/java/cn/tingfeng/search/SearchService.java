@@ -38,6 +38,40 @@ public class SearchService {
     public record Result(long total, List<Hit> items, SearchTerms.Query query) {
     }
 
+    /** The query and filters as sent (strings), checked; a bad one is a 400 naming the field. */
+    public SearchCriteria criteria(String q, String from, String to, String source, String platform, String county, String plan,
+            String sentiment, String incident) {
+        return SearchCriteria.of(q, from, to, source, platform, county, plan, sentiment, incident,
+                new java.util.HashSet<>(indexer.counties()));
+    }
+
+    /** A choice of a filter: the value sent and the label shown. */
+    public record Option(String value, String label) {
+    }
+
+    /** The choices of the search form's filters. */
+    public record Options(List<Option> sources, List<Option> platforms, List<Option> counties, List<Option> plans) {
+    }
+
+    @Transactional
+    public Options options() {
+        List<Option> sources = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select source_key, name from source order by name").getResultList()) {
+            Object[] r = (Object[]) o;
+            sources.add(new Option((String) r[0], (String) r[1]));
+        }
+        java.util.Set<String> codes = new java.util.TreeSet<>(List.of("web", "news", "weibo", "wechat", "forum", "video"));
+        for (Object o : em.createNativeQuery("select distinct platform from source").getResultList()) codes.add((String) o);
+        List<Option> platforms = codes.stream().map(c -> new Option(c, c)).toList();
+        List<Option> counties = indexer.counties().stream().map(c -> new Option(c, c)).toList();
+        List<Option> plans = new ArrayList<>();
+        for (Object o : em.createNativeQuery("select id, name from monitoring_plan order by name").getResultList()) {
+            Object[] r = (Object[]) o;
+            plans.add(new Option(String.valueOf(((Number) r[0]).longValue()), (String) r[1]));
+        }
+        return new Options(sources, platforms, counties, plans);
+    }
+
     @Transactional
     public Result search(SearchCriteria c, Paging paging) {
         SearchTerms.Query q = parse(c);

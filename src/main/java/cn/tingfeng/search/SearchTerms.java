@@ -56,6 +56,8 @@ public final class SearchTerms {
     }
 
     private final LongestMatcher<Boolean> dictionary;
+    /** Name → the shorter names inside it (孔望山景区 → 孔望山): indexed too, so the shorter name finds the longer one. */
+    private final Map<String, List<String>> contained = new HashMap<>();
     private final ThreadLocal<Segment> segment = ThreadLocal.withInitial(() -> HanLP.newSegment()
             .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNameRecognize(false));
 
@@ -66,15 +68,30 @@ public final class SearchTerms {
             if (k.length() >= 2 && k.length() <= MAX_TERM) d.put(k, Boolean.TRUE);
         }
         this.dictionary = new LongestMatcher<>(d);
+        for (String name : d.keySet()) {
+            List<String> inner = new ArrayList<>();
+            for (int i = 0; i < name.length(); i++) {
+                for (int j = i + 2; j <= name.length(); j++) {
+                    String sub = name.substring(i, j);
+                    if (!sub.equals(name) && d.containsKey(sub) && !inner.contains(sub)) inner.add(sub);
+                }
+            }
+            if (!inner.isEmpty()) contained.put(name, List.copyOf(inner));
+        }
     }
 
     /** The index terms of a post with their weights (title occurrences count {@link #TITLE_WEIGHT}, body ones 1). */
     public Map<String, Integer> index(String title, String body) {
         Map<String, Integer> w = new LinkedHashMap<>();
-        for (String t : terms(tokens(title))) w.merge(t, TITLE_WEIGHT, Integer::sum);
+        for (String t : terms(tokens(title))) add(w, t, TITLE_WEIGHT);
         String b = body == null ? "" : body.length() > MAX_INDEXED_BODY ? body.substring(0, MAX_INDEXED_BODY) : body;
-        for (String t : terms(tokens(b))) w.merge(t, 1, Integer::sum);
+        for (String t : terms(tokens(b))) add(w, t, 1);
         return w;
+    }
+
+    private void add(Map<String, Integer> w, String term, int weight) {
+        w.merge(term, weight, Integer::sum);
+        for (String inner : contained.getOrDefault(term, List.of())) w.merge(inner, weight, Integer::sum);
     }
 
     /** The query: quoted phrases (ASCII or Chinese quotes) must occur as written; everything else is AND of its terms. */

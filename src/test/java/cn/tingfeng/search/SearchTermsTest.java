@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchTermsTest {
-    private final SearchTerms terms = new SearchTerms(List.of("映山岭", "灌南县", "孔望山", "新浦"));
+    private final SearchTerms terms = new SearchTerms(List.of("映山岭", "灌南县", "孔望山", "孔望山景区", "新浦"));
     private final SearchTerms plain = new SearchTerms(List.of());
 
     @Test
@@ -19,6 +19,14 @@ class SearchTermsTest {
         assertThat(idx.keySet()).noneMatch(t -> t.equals("山岭") || t.equals("映山"));
         // without the dictionary HanLP cuts the name apart
         assertThat(plain.index("映山岭村民反映停水", "").keySet()).doesNotContain("映山岭");
+    }
+
+    @Test
+    void aLongerNameIsIndexedWithTheNamesInsideIt() {
+        Map<String, Integer> idx = terms.index("", "孔望山景区今日闭园");
+        assertThat(idx).containsKeys("孔望山景区", "孔望山");
+        assertThat(terms.parse("孔望山").terms()).containsExactly("孔望山");
+        assertThat(terms.parse("孔望山景区").terms()).containsExactly("孔望山景区");
     }
 
     @Test
