@@ -88,12 +88,23 @@ public class SearchIndexer {
             LOG.debugf("post %d left to the search backfill: jurisdiction data not loaded", p.id);
             return false;
         }
-        Map<String, Integer> terms = new LinkedHashMap<>(st.terms().index(p.title, p.body));
-        String text = (p.title == null ? "" : p.title) + "\n" + (p.body == null ? "" : p.body.length() > SearchTerms.MAX_INDEXED_BODY
-                ? p.body.substring(0, SearchTerms.MAX_INDEXED_BODY) : p.body);
-        for (CountyLevelUnit c : st.gazetteer().analyze(text).territories()) terms.put(COUNTY + c.name(), 1);
+        Map<String, Integer> terms = termsOf(st, p.title, p.body);
         write(p.id, terms);
         return true;
+    }
+
+    /** The rows a post gets in post_term (term → weight), county terms included; null before the data is loaded. */
+    public Map<String, Integer> termsOf(String title, String body) {
+        Terms st = current();
+        return st == null ? null : termsOf(st, title, body);
+    }
+
+    private static Map<String, Integer> termsOf(Terms st, String title, String body) {
+        Map<String, Integer> terms = new LinkedHashMap<>(st.terms().index(title, body));
+        String text = (title == null ? "" : title) + "\n" + (body == null ? "" : body.length() > SearchTerms.MAX_INDEXED_BODY
+                ? body.substring(0, SearchTerms.MAX_INDEXED_BODY) : body);
+        for (CountyLevelUnit c : st.gazetteer().analyze(text).territories()) terms.put(COUNTY + c.name(), 1);
+        return terms;
     }
 
     private void write(long postId, Map<String, Integer> terms) {
