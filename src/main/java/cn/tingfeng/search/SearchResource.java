@@ -98,7 +98,7 @@ public class SearchResource {
             row.add(h.publishedAt() == null ? null : TIME.format(h.publishedAt()));
             row.add(h.rawTitle());
             row.add(h.sourceName());
-            row.add(h.platform());
+            row.add(PlatformLabels.of(h.platform()));
             row.add(h.incidentId());
             row.add(h.url());
             row.add(h.plainSnippet());

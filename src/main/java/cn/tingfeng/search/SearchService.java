@@ -77,10 +77,13 @@ public class SearchService {
         SearchTerms.Query q = parse(c);
         List<Object> params = new ArrayList<>();
         String matched = matched(q, c, params);
-        long total = ((Number) bind(em.createNativeQuery("select count(*) from (" + matched + ") h"), params).getSingleResult())
-                .longValue();
-        if (total == 0 || paging.offset() >= total) return new Result(total, List.of(), q);
-        return new Result(total, page(q, matched, params, paging.offset(), paging.size()), q);
+        long[] total = {-1};
+        List<Hit> hits = page(q, matched, params, paging.offset(), paging.size(), total);
+        if (total[0] < 0) {  // a page beyond the last: the count alone
+            total[0] = ((Number) bind(em.createNativeQuery("select count(*) from (" + matched + ") h"), params).getSingleResult())
+                    .longValue();
+        }
+        return new Result(total[0], hits, q);
     }
 
     /** Up to {@link #EXPORT_MAX} hits in rank order, for the export. */
@@ -89,7 +92,7 @@ public class SearchService {
         SearchTerms.Query q = parse(c);
         List<Object> params = new ArrayList<>();
         String matched = matched(q, c, params);
-        List<Hit> hits = page(q, matched, params, 0, EXPORT_MAX);
+        List<Hit> hits = page(q, matched, params, 0, EXPORT_MAX, new long[1]);
         return new Result(hits.size(), hits, q);
     }
 
@@ -150,12 +153,17 @@ public class SearchService {
         return sql.toString();
     }
 
-    private List<Hit> page(SearchTerms.Query q, String matched, List<Object> params, int offset, int size) {
-        Query page = bind(em.createNativeQuery("select h.post_id, h.score, h.published_at from (" + matched + ") h"
-                + " order by h.score desc, h.published_at desc nulls last, h.post_id desc"), params);
+    /**
+     * One page in rank order; the matching posts are aggregated once, their number comes with every row (a window
+     * count), stored in {@code total[0]} when the page has rows.
+     */
+    private List<Hit> page(SearchTerms.Query q, String matched, List<Object> params, int offset, int size, long[] total) {
+        Query page = bind(em.createNativeQuery("select h.post_id, h.score, h.published_at, count(*) over () as total from ("
+                + matched + ") h order by h.score desc, h.published_at desc nulls last, h.post_id desc"), params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = page.setFirstResult(offset).setMaxResults(size).getResultList();
         if (rows.isEmpty()) return List.of();
+        total[0] = ((Number) rows.get(0)[3]).longValue();
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] r : rows) ids.add(((Number) r[0]).longValue());
         Map<Long, Object[]> posts = new HashMap<>();

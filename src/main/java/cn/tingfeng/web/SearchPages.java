@@ -1,5 +1,6 @@
 package cn.tingfeng.web;
 
+import cn.tingfeng.search.PlatformLabels;
 import cn.tingfeng.search.SearchResource;
 import cn.tingfeng.search.SearchService;
 import cn.tingfeng.shared.Paging;
@@ -25,10 +26,6 @@ import java.util.Map;
 @Path("/app/search")
 @Produces(MediaType.TEXT_HTML)
 public class SearchPages {
-    private static final Map<String, String> PLATFORMS = Map.ofEntries(Map.entry("web", "网站"), Map.entry("news", "新闻"),
-            Map.entry("weibo", "微博"), Map.entry("wechat", "微信"), Map.entry("forum", "论坛"), Map.entry("tieba", "贴吧"),
-            Map.entry("douyin", "抖音"), Map.entry("kuaishou", "快手"), Map.entry("video", "视频"), Map.entry("zhihu", "知乎"),
-            Map.entry("app", "客户端"), Map.entry("hotline", "热线"), Map.entry("gov", "政务网站"));
     static final Map<String, String> SENTIMENTS = new LinkedHashMap<>();
 
     static {
@@ -107,6 +104,6 @@ public class SearchPages {
     }
 
     static String platform(String code) {
-        return code == null ? "" : PLATFORMS.getOrDefault(code, code);
+        return PlatformLabels.of(code);
     }
 }

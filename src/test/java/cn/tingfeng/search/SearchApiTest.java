@@ -34,6 +34,8 @@ class SearchApiTest {
     TestSources sources;
     @Inject
     EntityManager em;
+    @Inject
+    cn.tingfeng.testsupport.MutableClock clock;
 
     String tag;
     Source news;
@@ -112,6 +114,43 @@ class SearchApiTest {
         assertThat(p0.getLong("total")).isEqualTo(3);
         assertThat(p0.getList("items.postId", Long.class)).hasSize(2);
         assertThat(search("t-analyst", "q=" + tag + "&size=2&page=1").getList("items.postId", Long.class)).hasSize(1);
+    }
+
+    @Test
+    void filtersByPlanIncidentAndSentimentFollowTheMonitoring() {
+        String key = "search-plan-" + tag;
+        TestAccounts.as("t-analyst").body(java.util.Map.of("name", "检索测试-" + tag, "rule", tag + " AND 爆炸", "sources", List.of(news.key)))
+                .post("/api/plans").then().statusCode(201);
+        clock.set(Instant.parse("2030-10-12T06:00:00Z"));
+        try {
+            long hit = store.store(new PostStore.Incoming(news, "https://search.example.cn/" + key + "/1.html",
+                    tag + "物流园区发生爆炸 已致3人死亡", tag + " 一处仓储物流园区今天凌晨发生爆炸并引发火情，事故造成3人死亡，多名工人受伤。",
+                    "网友", Instant.parse("2030-10-12T04:30:00Z"), "web", null)).postId();
+            long incident = sources.incidentOf(hit);
+            long plan = planId("检索测试-" + tag);
+            String sentiment = sentimentOf(incident);
+            assertThat(search("t-analyst", "q=" + tag + "&plan=" + plan).getList("items.postId", Long.class)).containsExactly(hit);
+            JsonPath byIncident = search("t-analyst", "q=" + tag + "&incident=" + incident);
+            assertThat(byIncident.getList("items.postId", Long.class)).containsExactly(hit);
+            assertThat(byIncident.getLong("items[0].incidentId")).isEqualTo(incident);
+            assertThat(search("t-analyst", "q=" + tag + "&sentiment=" + sentiment).getList("items.postId", Long.class)).containsExactly(hit);
+            String other = "positive".equals(sentiment) ? "negative" : "positive";
+            assertThat(search("t-analyst", "q=" + tag + "&sentiment=" + other).getLong("total")).isZero();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Transactional
+    long planId(String name) {
+        return ((Number) em.createNativeQuery("select id from monitoring_plan where name = ?1").setParameter(1, name).getSingleResult())
+                .longValue();
+    }
+
+    @Transactional
+    String sentimentOf(long incident) {
+        return (String) em.createNativeQuery("select sentiment from incident_triage where incident_id = ?1").setParameter(1, incident)
+                .getSingleResult();
     }
 
     @Test
