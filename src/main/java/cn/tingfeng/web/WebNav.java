@@ -42,6 +42,9 @@ public class WebNav {
         if (user.has(Roles.ANALYST)) {
             items.add(new Item("预警队列", "/app/alerts"));
         }
+        if (user.has(Roles.ANALYST) || user.has(Roles.ADMIN) || user.has(Roles.LEADER)) {
+            items.add(new Item("全文检索", "/app/search"));
+        }
         if (user.has(Roles.ANALYST) || user.has(Roles.LEADER) || user.has(Roles.SUPERVISOR)) {
             items.add(new Item("舆情事件", "/app/incidents"));
         }

@@ -31,6 +31,7 @@ public final class Gazetteer {
     private final List<Jurisdiction> jurisdictions;
     private final LongestMatcher<List<PlaceRef>> matcher;
     private final int size;
+    private final Set<String> names;
 
     /** The note of a name that comes from an approved place alias (named in the rationale). */
     public static final String ALIAS_NOTE = "经审核的地名别名";
@@ -64,6 +65,7 @@ public final class Gazetteer {
             }
         }
         this.size = dict.size();
+        this.names = Set.copyOf(dict.keySet());
         this.matcher = new LongestMatcher<>(dict);
     }
 
@@ -80,6 +82,11 @@ public final class Gazetteer {
     /** Whether {@code name} is a name of the gazetteer (data files or approved alias). */
     public boolean knows(String name) {
         return name != null && matcher.find(name).stream().anyMatch(m -> m.key().equals(name));
+    }
+
+    /** Every name of the automaton (the search's user dictionary: these stay one term). */
+    public Set<String> names() {
+        return names;
     }
 
     /** Number of distinct names in the automaton. */

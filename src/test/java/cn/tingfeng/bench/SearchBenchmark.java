@@ -1,0 +1,212 @@
+package cn.tingfeng.bench;
+
+import cn.tingfeng.post.ContentHash;
+import cn.tingfeng.post.UrlCanonicalizer;
+import cn.tingfeng.search.SearchCriteria;
+import cn.tingfeng.search.SearchIndexer;
+import cn.tingfeng.search.SearchService;
+import cn.tingfeng.shared.Paging;
+import cn.tingfeng.source.Source;
+import cn.tingfeng.testsupport.TestSources;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search latency over a seeded archive: {@code bench.search.posts} posts (default 100,000 on H2, 1,000,000 on
+ * PostgreSQL) of the benchmark corpus over the last 30 days, indexed with the application's own segmentation
+ * ({@link SearchIndexer#termsOf}) and written with JDBC batches; then typical queries through {@link SearchService}
+ * (count + first page of 20 with snippets): two-character words, place names, two terms, a word with the last 7 days.
+ * Prints and writes p50/p95 per kind and over all ({@code search.p95Ms}, target below 300 ms).
+ */
+@QuarkusTest
+@TestProfile(IngestBench.QueuedProfile.class)
+@Tag("benchmark")
+class SearchBenchmark {
+    static final int CHUNK = 5_000;
+    static final int ROUNDS = Integer.getInteger("bench.search.rounds", 10);
+
+    @Inject
+    DataSource ds;
+    @Inject
+    SearchIndexer indexer;
+    @Inject
+    SearchService search;
+    @Inject
+    TestSources testSources;
+
+    record Q(String kind, String q, boolean lastWeek) {
+    }
+
+    static final List<Q> QUERIES = List.of(
+            new Q("word2", "停水", false), new Q("word2", "投诉", false), new Q("word2", "事故", false),
+            new Q("word2", "爆炸", false), new Q("word2", "学校", false), new Q("word2", "医院", false),
+            new Q("place", "海州区", false), new Q("place", "灌南县", false), new Q("place", "东海县", false),
+            new Q("place", "连云港", false), new Q("place", "赣榆区", false),
+            new Q("twoTerms", "灌云县 事故", false), new Q("twoTerms", "海州区 投诉", false), new Q("twoTerms", "学校 食堂", false),
+            new Q("twoTerms", "东海县 停电", false),
+            new Q("dated", "投诉", true), new Q("dated", "事故", true), new Q("dated", "海州区", true), new Q("dated", "灌南县 医院", true));
+
+    @Test
+    void p95OfTypicalQueries() throws Exception {
+        Assumptions.assumeTrue(BenchCorpus.present(), "../shared not present (fixtures, divisions): skipping the search benchmark");
+        String db = BenchResults.db(ds);
+        int posts = Integer.getInteger("bench.search.posts", "h2".equals(db) ? 100_000 : 1_000_000);
+        String tag = "[search " + db + " " + posts + "]";
+        BenchCorpus corpus = BenchCorpus.load();
+        List<Long> sources = new ArrayList<>();
+        for (String k : List.of("a", "b", "c")) {
+            Source s = testSources.create("bench-search-" + k + "-" + System.nanoTime());
+            sources.add(s.id);
+        }
+        Instant end = Instant.now();
+        long t0 = System.nanoTime();
+        long rows = seed(corpus, posts, sources, end);
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%s seeded and indexed %d posts (%d term rows, %.1f per post) in %.1f s%n", tag, posts, rows,
+                (double) rows / posts, seedSeconds);
+
+        Map<String, List<Double>> byKind = new LinkedHashMap<>();
+        List<Double> all = new ArrayList<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (int round = -2; round < ROUNDS; round++) {  // two warm-up rounds
+            for (Q q : QUERIES) {
+                String from = q.lastWeek() ? end.minus(Duration.ofDays(7)).toString() : null;
+                SearchCriteria c = search.criteria(q.q(), from, null, null, null, null, null, null, null);
+                long s = System.nanoTime();
+                SearchService.Result r = search.search(c, Paging.of(0, 20, 100));
+                double ms = (System.nanoTime() - s) / 1e6;
+                totals.put(q.kind() + ":" + q.q(), r.total());
+                if (round >= 0) {
+                    byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(ms);
+                    all.add(ms);
+                }
+            }
+        }
+        Map<String, Number> f = new LinkedHashMap<>();
+        String sfx = "h2".equals(db) ? "" : "." + db;
+        f.put("search.posts" + sfx, posts);
+        f.put("search.termRows" + sfx, rows);
+        f.put("search.seedSeconds" + sfx, seedSeconds);
+        f.put("search.p50Ms" + sfx, pct(all, 50));
+        f.put("search.p95Ms" + sfx, pct(all, 95));
+        f.put("search.maxMs" + sfx, pct(all, 100));
+        byKind.forEach((k, v) -> {
+            f.put("search." + k + ".p50Ms" + sfx, pct(v, 50));
+            f.put("search." + k + ".p95Ms" + sfx, pct(v, 95));
+            System.out.printf("%s %-8s p50 %7.1f ms  p95 %7.1f ms  (%d queries)%n", tag, k, pct(v, 50), pct(v, 95), v.size());
+        });
+        System.out.printf("%s all      p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms; hits per query: %s%n", tag, pct(all, 50), pct(all, 95),
+                pct(all, 100), totals);
+        BenchResults.write("search", f);
+    }
+
+    static double pct(List<Double> v, int p) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (a.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(p / 100.0 * a.length) - 1;
+        return a[Math.max(0, Math.min(a.length - 1, i))];
+    }
+
+    /** Posts in chunks, each chunk's terms computed in parallel, then written in one transaction; the term rows written. */
+    long seed(BenchCorpus corpus, int posts, List<Long> sources, Instant end) throws Exception {
+        long base = next();
+        long rows = 0;
+        Duration span = Duration.ofDays(30);
+        for (int from = 0; from < posts; from += CHUNK) {
+            int n = Math.min(CHUNK, posts - from);
+            Instant chunkEnd = end.minus(span.multipliedBy(posts - from - n).dividedBy(posts));
+            List<BenchCorpus.Item> items = corpus.posts(n, 1000 + from, "s" + from, chunkEnd, span.multipliedBy(n).dividedBy(posts).plusSeconds(1));
+            List<Map<String, Integer>> terms = IntStream.range(0, n).parallel()
+                    .mapToObj(i -> indexer.termsOf(items.get(i).title(), items.get(i).body())).toList();
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement p = c.prepareStatement("insert into post (id, source_id, url, canonical_url, url_hash, title, body,"
+                        + " author, published_at, fetched_at, platform, content_hash, status, version_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, 'active', 1)");
+                     PreparedStatement t = c.prepareStatement("insert into post_term (term, post_id, weight) values (?, ?, ?)");
+                     PreparedStatement m = c.prepareStatement("insert into post_indexed (post_id, version, terms, indexed_at) values (?, ?, ?, ?)")) {
+                    for (int i = 0; i < n; i++) {
+                        BenchCorpus.Item it = items.get(i);
+                        long id = base + from + i;
+                        String url = it.url() + "#" + id;
+                        String canonical = UrlCanonicalizer.canonicalize(url) + "/" + id;
+                        p.setLong(1, id);
+                        p.setLong(2, sources.get((int) (id % sources.size())));
+                        p.setString(3, url);
+                        p.setString(4, canonical);
+                        p.setString(5, sha256(canonical));
+                        p.setString(6, it.title());
+                        p.setString(7, it.body());
+                        p.setString(8, it.author());
+                        p.setObject(9, odt(it.publishedAt()));
+                        p.setObject(10, odt(it.publishedAt()));
+                        p.setString(11, it.platform());
+                        p.setString(12, ContentHash.of(it.title(), it.body()));
+                        p.addBatch();
+                        for (Map.Entry<String, Integer> e : terms.get(i).entrySet()) {
+                            t.setString(1, e.getKey());
+                            t.setLong(2, id);
+                            t.setInt(3, Math.min(Short.MAX_VALUE, e.getValue()));
+                            t.addBatch();
+                            rows++;
+                        }
+                        m.setLong(1, id);
+                        m.setInt(2, SearchIndexer.VERSION);
+                        m.setInt(3, terms.get(i).size());
+                        m.setObject(4, odt(it.publishedAt()));
+                        m.addBatch();
+                    }
+                    p.executeBatch();
+                    t.executeBatch();
+                    m.executeBatch();
+                }
+                c.commit();
+            }
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter table post alter column id restart with " + (base + posts));
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2")) {
+                s.execute("analyze post");
+                s.execute("analyze post_term");
+            }
+        }
+        return rows;
+    }
+
+    long next() throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from post")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+}
