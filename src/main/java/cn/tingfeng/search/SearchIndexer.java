@@ -20,11 +20,11 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps {@code post_term} in step with {@code post}: a post is indexed inside the transaction that stores it (a
- * synchronous observer of {@link PostCollected}, fired by {@code PostStore} for every new or changed text), so a
- * stored post is searchable from its commit on, or not stored at all. Posts stored before the index existed (or
- * while the jurisdiction data was not loaded yet) have no {@code post_indexed} row: {@link #backfill} takes them in
- * id order, in batches.
+ * Keeps {@code post_term} in step with {@code post}. Every new or changed post (a synchronous observer of
+ * {@link PostCollected}, fired by {@code PostStore}) loses its {@code post_indexed} mark in the storing transaction;
+ * the indexer job ({@link SearchBackfillJob}, every few seconds) then indexes the posts without a mark of the current
+ * {@link #VERSION}, in id order, in batches — off the storing path. With {@code tingfeng.search.index-on-store} the
+ * post is indexed in the storing transaction itself instead.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -75,10 +75,21 @@ public class SearchIndexer {
         return out;
     }
 
-    /** Inside the storing transaction: a failure here rolls the store back, so no post is stored unindexed. */
+    @Inject
+    SearchConfig config;
+
+    /**
+     * Inside the storing transaction. With {@code index-on-store} the post is indexed here (a failure rolls the store
+     * back). Otherwise its index mark is removed (one delete by key), so that the indexer job takes it — a new post has
+     * none, a changed one is indexed again.
+     */
     void onStored(@Observes PostCollected event) {
-        Post p = em.find(Post.class, event.postId());
-        if (p != null) index(p);
+        if (config.indexOnStore()) {
+            Post p = em.find(Post.class, event.postId());
+            if (p != null) index(p);
+        } else {
+            em.createNativeQuery("delete from post_indexed where post_id = ?1").setParameter(1, event.postId()).executeUpdate();
+        }
     }
 
     /** Indexes one post (replacing its earlier terms); false when the jurisdiction data is not loaded yet. */

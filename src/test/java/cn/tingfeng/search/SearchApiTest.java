@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Posts stored through PostStore are searchable at once, through the API, the page and the exports. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(IndexOnStoreProfile.class)
 class SearchApiTest {
     @Inject
     PostStore store;
