@@ -26,7 +26,12 @@ class IncidentPage {
     }
 
     /** An option of a select, pre-selected or not. */
-    public record Option(String value, String label, boolean selected) {
+    /** {@code keys}: what the picker's filter matches besides the label (pinyin initials and full pinyin of a unit). */
+    public record Option(String value, String label, boolean selected, String keys) {
+        public Option(String value, String label, boolean selected) {
+            this(value, label, selected, "");
+        }
+
     }
 
     @Inject
@@ -62,11 +67,11 @@ class IncidentPage {
             Long proposed = proposal == null || proposal.current() == null || proposal.current().lead() == null ? null
                     : proposal.current().lead().unitId();
             unitOptions = units.listWithTerritory().stream().filter(u -> u.active).sorted(Comparator.comparing((Unit u) -> u.name))
-                    .map(u -> new Option(String.valueOf(u.id), u.name, Objects.equals(u.id, proposed))).toList();
+                    .map(u -> new Option(String.valueOf(u.id), u.name, Objects.equals(u.id, proposed), PinyinKeys.of(u.name))).toList();
             String lead = proposal == null || proposal.current() == null || proposal.current().lead() == null ? null
                     : proposal.current().lead().category();
             categories = classifiers.state().base().lexicon().categories().entrySet().stream()
-                    .map(c -> new Option(c.getKey(), c.getValue().dept() + "（" + c.getKey() + "）", c.getKey().equals(lead))).toList();
+                    .map(c -> new Option(c.getKey(), c.getValue().dept(), c.getKey().equals(lead))).toList();
         }
         return IncidentPages.Templates.incident(view, incidents.assessment(id), heat, bars, incidents.posts(id), proposal,
                 analyst, unitOptions, categories, msg, error);

@@ -26,6 +26,9 @@ class AnalystDecisionPagesTest {
     @Inject
     TestAccounts accounts;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL app;
+
     @AfterEach
     void reset() {
         clock.reset();
@@ -82,5 +85,34 @@ class AnalystDecisionPagesTest {
                 .post("/app/incidents/" + incident + "/assignments/" + a + "/dispute-decision").then().statusCode(303);
         assertThat(status(incident, a)).isEqualTo("reassigned");
         assertThat(TrackingApi.incident(incident).getList("assignments.unitId")).contains(accounts.otherUnitId().intValue());
+    }
+
+    @Test
+    void theUnitPickerFindsAUnitByPinyinInitialsOrByWordsOfItsName() {
+        clock.set(START);
+        long incident = TrackingApi.createIncident("单位选择：某校食堂舆情" + System.nanoTime(), "III", START);
+        String page = as("t-analyst").get("/app/incidents/" + incident).then().statusCode(200).extract().asString();
+        assertThat(page).contains("data-keys=\"gyxjyj guanyunxianjiaoyuju\"").contains("class=\"unit-filter\"")
+                .doesNotContain("（education）");
+        clock.reset();
+        try (cn.tingfeng.testsupport.Browser browser = cn.tingfeng.testsupport.Browser.open()) {
+            var driver = browser.driver;
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+            String base = "http://localhost:" + app.getPort();
+            driver.get(base + "/");
+            driver.findElement(org.openqa.selenium.By.name("j_username")).sendKeys("t-analyst");
+            driver.findElement(org.openqa.selenium.By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
+            driver.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/home"));
+            driver.get(base + "/app/incidents/" + incident);
+            var filter = driver.findElement(org.openqa.selenium.By.cssSelector("input.unit-filter[data-for='assign-unit']"));
+            var select = new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("assign-unit")));
+            filter.sendKeys("gyxjyj");
+            assertThat(select.getFirstSelectedOption().getText()).isEqualTo("灌云县教育局");
+            filter.clear();
+            filter.sendKeys("东海 公安");
+            assertThat(select.getFirstSelectedOption().getText()).isEqualTo("东海县公安局");
+            browser.screenshot("unit-picker");
+        }
     }
 }

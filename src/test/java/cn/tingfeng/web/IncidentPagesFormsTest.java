@@ -104,7 +104,7 @@ class IncidentPagesFormsTest {
                 .formParam("reason", "事发地在测试县").post("/app/incidents/" + id + "/proposal/corrections").then().statusCode(303);
         page = as("t-analyst").get("/app/incidents/" + id).then().statusCode(200).body(containsString("已人工更正"))
                 .extract().asString();
-        Matcher selected = Pattern.compile("<option value=\"(\\d+)\" selected>([^<]+)</option>").matcher(page);
+        Matcher selected = Pattern.compile("<option value=\"(\\d+)\"[^>]* selected>([^<]+)</option>").matcher(page);
         assertThat(selected.find()).isTrue();
         String unitId = selected.group(1);
         String unitName = selected.group(2);
