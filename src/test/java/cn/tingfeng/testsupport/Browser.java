@@ -44,6 +44,19 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
+    /**
+     * Signs in through the login page at {@code base} (typing the name and password, as a person does) and waits for the
+     * home page; the browser then holds the session cookie.
+     */
+    public void signIn(String base, String username, String password) {
+        driver.get(base + "/");
+        driver.findElement(org.openqa.selenium.By.name("j_username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.name("j_password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/home"));
+    }
+
     /** Saves a PNG of the current page as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

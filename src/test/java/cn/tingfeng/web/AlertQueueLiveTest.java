@@ -169,11 +169,7 @@ class AlertQueueLiveTest {
             var driver = browser.driver;
             var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             String base = "http://localhost:" + app.getPort();
-            driver.get(base + "/");
-            driver.findElement(By.name("j_username")).sendKeys("t-analyst");
-            driver.findElement(By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
-            driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/home"));
+            browser.signIn(base, "t-analyst", TestAccounts.PASSWORD);
             driver.get(base + "/app/alerts");
             wait.until(d -> d.findElement(By.id("live-state")).getText().contains("已连接"));
 

@@ -97,13 +97,8 @@ class AnalystDecisionPagesTest {
         clock.reset();
         try (cn.tingfeng.testsupport.Browser browser = cn.tingfeng.testsupport.Browser.open()) {
             var driver = browser.driver;
-            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
             String base = "http://localhost:" + app.getPort();
-            driver.get(base + "/");
-            driver.findElement(org.openqa.selenium.By.name("j_username")).sendKeys("t-analyst");
-            driver.findElement(org.openqa.selenium.By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
-            driver.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/home"));
+            browser.signIn(base, "t-analyst", TestAccounts.PASSWORD);
             driver.get(base + "/app/incidents/" + incident);
             var filter = driver.findElement(org.openqa.selenium.By.cssSelector("input.unit-filter[data-for='assign-unit']"));
             var select = new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("assign-unit")));

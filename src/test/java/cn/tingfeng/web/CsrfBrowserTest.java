@@ -92,11 +92,7 @@ class CsrfBrowserTest {
         try (Browser browser = Browser.open()) {
             var driver = browser.driver;
             var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            driver.get(base + "/");
-            driver.findElement(By.name("j_username")).sendKeys("t-analyst");
-            driver.findElement(By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
-            driver.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
-            wait.until(ExpectedConditions.urlContains("/home"));
+            browser.signIn(base, "t-analyst", TestAccounts.PASSWORD);
 
             driver.get("http://localhost:" + evil.getAddress().getPort() + "/prize");
             wait.until(ExpectedConditions.urlContains("/app/incidents/" + id + "/dismiss"));
