@@ -138,6 +138,10 @@
     area.value = ''; error.textContent = '';
     reasonDialog.showModal();
     area.focus();
+    // Ctrl+Enter (or ⌘+Enter) submits without the mouse; a plain Enter stays a new line in the reason.
+    area.onkeydown = function (e) {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); reasonDialog.close('ok'); }
+    };
     reasonDialog.onclose = function () {
       if (reasonDialog.returnValue !== 'ok') return;
       if (required && !area.value.trim()) { error.textContent = '请填写理由'; reasonDialog.showModal(); return; }

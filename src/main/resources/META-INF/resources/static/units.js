@@ -20,4 +20,11 @@
     });
     input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); select.focus(); } });
   });
+  // Opened from the alert queue with the a key (…#assign): the cursor waits in the assignment form's unit filter.
+  // After the load: the browser's own scroll to the #fragment would otherwise take the focus back.
+  window.addEventListener('load', function () {
+    var target = location.hash && document.getElementById(location.hash.substring(1));
+    var filter = target && target.querySelector('input.unit-filter');
+    if (filter) setTimeout(function () { filter.focus(); }, 0);
+  });
 })();
