@@ -97,6 +97,13 @@ public final class WebLabels {
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
+    /** A file size for people: 512 字节, 12.5 KB, 3.2 MB. */
+    static String bytes(long n) {
+        if (n < 1024) return n + " 字节";
+        if (n < 1024 * 1024) return rate(n / 1024.0) + " KB";
+        return rate(n / 1024.0 / 1024.0) + " MB";
+    }
+
     /** Recipient code of a supervision record (unit, unit-leader, supervision-office …) → 责任单位, 责任单位主要负责人 …. */
     static String recipient(String code) {
         if (code == null) {
