@@ -26,15 +26,16 @@ class IncidentPage {
     }
 
     /**
-     * The heat chart's axes: the busiest hour's count on top of the y axis (and its half), the first, middle and last
-     * hour (Beijing time) under the x axis, and how many hours the chart spans.
+     * The heat chart's axes: the busiest hour's count on top of the y axis (and its half), under the x axis the start of
+     * the first hour (left edge), of the middle one and the end of the last (right edge), in Beijing time, and how many
+     * hours the chart spans.
      */
-    public record HeatAxis(int max, int mid, String from, String middle, String to, int hours) {
+    public record HeatAxis(int max, Integer mid, String from, String middle, String to, int hours) {
         static HeatAxis of(List<Bar> bars) {
             int max = bars.stream().mapToInt(Bar::posts).max().orElse(0);
-            if (bars.isEmpty()) return new HeatAxis(0, 0, "—", "", "—", 0);
-            return new HeatAxis(max, max / 2, hour(bars.get(0).hour()), bars.size() > 2 ? hour(bars.get(bars.size() / 2).hour()) : "",
-                    hour(bars.get(bars.size() - 1).hour()), bars.size());
+            if (bars.isEmpty()) return new HeatAxis(0, null, "—", "", "—", 0);
+            return new HeatAxis(max, max >= 2 ? max / 2 : null, hour(bars.get(0).hour()), bars.size() > 2 ? hour(bars.get(bars.size() / 2).hour()) : "",
+                    hour(bars.get(bars.size() - 1).hour().plusSeconds(3600)), bars.size()); // the right edge: end of the last hour
         }
 
         private static String hour(java.time.Instant t) {

@@ -91,14 +91,18 @@ class AttachmentBrowserTest {
             fillResponse(browser, published, "停水情况通报", pdf);
             wait.until(d -> d.getCurrentUrl().contains("done=respond"));
             assertThat(driver.getPageSource()).contains("关于停水的情况通报.pdf").contains("PDF 文件");
+            driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.xpath("//h2[.='回应记录']")));
             browser.screenshot("attachment-recorded");
 
+            driver.manage().deleteAllCookies();
             browser.signIn(base, "t-analyst", TestAccounts.PASSWORD);
             driver.get(base + "/app/incidents/" + incident);
             assertThat(driver.getPageSource()).contains("横轴：时间（北京时间").contains("合并到其他事件").contains("拆分为新事件");
             driver.findElement(By.xpath("//details[summary='合并到其他事件']/summary")).click();
             driver.findElement(By.xpath("//details[summary='拆分为新事件']/summary")).click();
-            browser.screenshot("incident-heat-axes-merge-split");
+            browser.screenshot("incident-merge-split");
+            driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.cssSelector(".heat-chart")));
+            browser.screenshot("incident-heat-axes");
             driver.findElement(By.xpath("//details[starts-with(summary, '办理记录')]/summary")).click();
             assertThat(driver.findElement(By.partialLinkText("关于停水的情况通报.pdf")).getAttribute("href")).contains("/app/attachments/");
             browser.screenshot("incident-history-attachment");
