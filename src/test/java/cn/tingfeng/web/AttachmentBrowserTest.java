@@ -55,7 +55,7 @@ class AttachmentBrowserTest {
         Long post = null;
         for (int i = 0; i < 3; i++) {
             post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/" + i + ".html",
-                    tag + "镇自来水厂停水 居民生活受影响", tag + "镇自来水厂因管道破裂停水，居民生活受到影响，供水部门正在抢修。第" + i + "条，编号" + key,
+                    tag + "镇观光索道故障停运 数十名游客滞留半空", tag + "镇观光索道下午故障停运，数十名游客滞留半空一个多小时，景区称已全部安全转移。第" + i + "条，编号" + key,
                     "网友" + i, now.minus(Duration.ofMinutes(200 - 60 * i)), "weibo", null)).postId();
         }
         long incident = testSources.incidentOf(post);
