@@ -1,15 +1,20 @@
 package cn.tingfeng.tracking;
 
 import cn.tingfeng.security.CurrentUser;
+import cn.tingfeng.tracking.attachment.AttachmentService;
 import cn.tingfeng.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The workflow on one assignment: the unit's acts (own unit only) and the analyst's decisions. */
 @Path("/api/assignments")
@@ -54,6 +62,10 @@ public class AssignmentResource {
     AssignmentRepository assignments;
     @Inject
     CurrentUser user;
+    @Inject
+    AttachmentService attachments;
+    @Inject
+    Validator validator;
 
     /** The unit's queue (department users: their own unit); {@code mine} is accepted for clarity. */
     @GET
@@ -76,6 +88,59 @@ public class AssignmentResource {
     public TrackingViews.AssignmentView respond(@PathParam("id") Long id, @Valid @NotNull ResponseBody b) {
         return after(id, () -> workflow.respond(id, b.publishedAt(), b.channel(),
                 ResponseChannel.ofCode(b.channelKind()).orElse(null), Boolean.TRUE.equals(b.principalLeader()), b.url(), b.text()));
+    }
+
+    /**
+     * The same response as multipart/form-data with files ({@code file}, repeatable): the fields of {@link ResponseBody}
+     * as form fields ({@code publishedAt} ISO-8601), the files checked and stored by {@link AttachmentService}.
+     */
+    @POST
+    @Path("/{id}/responses")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.DEPARTMENT)
+    public TrackingViews.AssignmentView respondWithFiles(@PathParam("id") Long id, @RestForm String publishedAt,
+            @RestForm String channel, @RestForm String channelKind, @RestForm String principalLeader, @RestForm String url,
+            @RestForm String text, @RestForm("file") List<FileUpload> files) {
+        ResponseBody b = valid(new ResponseBody(instant(publishedAt), channel, blankToNull(channelKind),
+                "true".equalsIgnoreCase(principalLeader) || "on".equalsIgnoreCase(principalLeader), blankToNull(url), text));
+        return after(id, () -> attachments.respond(id, b.publishedAt(), b.channel(), ResponseChannel.ofCode(b.channelKind()).orElse(null),
+                Boolean.TRUE.equals(b.principalLeader()), b.url(), b.text(), uploads(files)));
+    }
+
+    /** Feedback as multipart/form-data: {@code text} and files ({@code file}, repeatable). */
+    @POST
+    @Path("/{id}/feedback")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.DEPARTMENT)
+    public TrackingViews.AssignmentView feedbackWithFiles(@PathParam("id") Long id, @RestForm String text,
+            @RestForm("file") List<FileUpload> files) {
+        TextBody b = valid(new TextBody(text));
+        return after(id, () -> attachments.feedback(id, b.text(), uploads(files)));
+    }
+
+    /** Uploaded files as the attachment service takes them. */
+    public static List<AttachmentService.Upload> uploads(List<FileUpload> files) {
+        return files == null ? List.of() : files.stream()
+                .map(f -> new AttachmentService.Upload(f.fileName(), f.uploadedFile(), f.size())).toList();
+    }
+
+    private <T> T valid(T body) {
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) throw new ConstraintViolationException(violations);
+        return body;
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw cn.tingfeng.shared.ApiException.badRequest("publishedAt", "时间格式不正确（ISO-8601，如 2030-11-05T02:15:00Z）");
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One method per act of the workflow; each is one transaction through {@link AssignmentService}. */
 @ApplicationScoped
@@ -47,11 +48,20 @@ public class Workflow {
      */
     public AssignmentClocks respond(Long id, Instant publishedAt, String channel, ResponseChannel channelKind,
                                     boolean principalLeader, String url, String text) {
+        return respond(id, publishedAt, channel, channelKind, principalLeader, url, text, null);
+    }
+
+    /**
+     * 回应 with attachments: {@code attachments} (id, name, sha256, size, type of each stored file, or null) go into the
+     * event's details and so into the audit chain (see {@code tracking.attachment.AttachmentService}).
+     */
+    public AssignmentClocks respond(Long id, Instant publishedAt, String channel, ResponseChannel channelKind,
+                                    boolean principalLeader, String url, String text, List<Map<String, Object>> attachments) {
         Instant at = stated(publishedAt, "publishedAt");
         ResponseChannel kind = channelKind != null ? channelKind : ResponseChannel.infer(channel);
         return service.unitAct(id, seq -> AssignmentEvent.responsePublished(seq, service.now(), user.username(), at),
                 payload("publishedAt", at, "channel", channel, "channelKind", kind.code(), "principalLeader", principalLeader,
-                        "url", url, "text", text), "assignment.response");
+                        "url", url, "text", text, "attachments", attachments), "assignment.response");
     }
 
     public AssignmentClocks pressConference(Long id, Instant heldAt, String spokesperson, String url) {
@@ -67,8 +77,13 @@ public class Workflow {
     }
 
     public AssignmentClocks feedback(Long id, String text) {
+        return feedback(id, text, null);
+    }
+
+    /** 反馈 with attachments (as {@link #respond(Long, Instant, String, ResponseChannel, boolean, String, String, List)}). */
+    public AssignmentClocks feedback(Long id, String text, List<Map<String, Object>> attachments) {
         return service.unitAct(id, seq -> AssignmentEvent.feedbackReported(seq, service.now(), user.username()),
-                payload("text", text), "assignment.feedback");
+                payload("text", text, "attachments", attachments), "assignment.feedback");
     }
 
     /** 申请办结; 400 with the Chinese reason when no authoritative response was recorded where one was due ({@link CloseRequestRule}). */

@@ -51,6 +51,8 @@ public class IncidentActionPages {
     cn.tingfeng.tracking.Workflow workflow;
     @Inject
     AssignmentLookup assignmentsRepo;
+    @Inject
+    cn.tingfeng.incident.triage.IncidentViews incidentViews;
 
     @POST
     @Path("incidents/{id}/confirm")
@@ -105,6 +107,97 @@ public class IncidentActionPages {
         return act(id, "已修正责任单位建议。", () -> proposals.correct(id, forms.valid(new CorrectionRequest(WebForms.blankToNull(level),
                 WebForms.blankToNull(territory), WebForms.blankToNull(leadCategory), List.of(), WebForms.blankToNull(reason))),
                 user.username()));
+    }
+
+    /**
+     * 合并: this incident into another one (the target picked by its number, or by words of its title when only one open
+     * incident matches); its posts move to the target and it is closed as merged ({@link TriageService#merge}, as
+     * {@code POST /api/incidents/{target}/merge}). Success: the target's page.
+     */
+    @POST
+    @Path("incidents/{id}/merge")
+    @RolesAllowed(Roles.ANALYST)
+    public Response merge(@PathParam("id") Long id, @RestForm String target, @RestForm String reason) {
+        IncidentPage.Typed typed = new IncidentPage.Typed("merge", target, reason, java.util.Set.of());
+        try {
+            IncidentTriageResource.MergeRequest r = forms.valid(new IncidentTriageResource.MergeRequest(List.of(id),
+                    WebForms.blankToNull(reason)));
+            Long targetId = mergeTarget(id, target);
+            try {
+                triage.merge(targetId, r.sourceIds(), r.reason(), user.username());
+            } catch (ApiException e) {
+                if (e.status() == 404) {
+                    throw ApiException.badRequest("target", "找不到事件 #" + targetId + "，请检查编号");
+                }
+                throw e;
+            }
+            return Response.seeOther(URI.create("/app/incidents/" + targetId + "?msg="
+                    + URLEncoder.encode("已将事件 #" + id + " 合并到本事件。", StandardCharsets.UTF_8))).build();
+        } catch (ApiException e) {
+            return refused(id, e, typed);
+        }
+    }
+
+    /**
+     * 拆分: the chosen posts leave this incident for a new one ({@link TriageService#split}, as
+     * {@code POST /api/incidents/{id}/split}). Success: the new incident's page.
+     */
+    @POST
+    @Path("incidents/{id}/split")
+    @RolesAllowed(Roles.ANALYST)
+    public Response split(@PathParam("id") Long id, @RestForm("postIds") List<String> postIds, @RestForm String reason) {
+        java.util.Set<Long> chosen = new java.util.LinkedHashSet<>();
+        for (String p : postIds == null ? List.<String>of() : postIds) {
+            try {
+                chosen.add(Long.valueOf(p.strip()));
+            } catch (NumberFormatException e) {
+                // not a post of ours: ignored (the service refuses an empty choice)
+            }
+        }
+        IncidentPage.Typed typed = new IncidentPage.Typed("split", "", reason, chosen);
+        try {
+            if (chosen.isEmpty()) {
+                throw ApiException.badRequest("postIds", "请勾选要拆分出去的帖子");
+            }
+            IncidentTriageResource.SplitRequest r = forms.valid(new IncidentTriageResource.SplitRequest(List.copyOf(chosen),
+                    WebForms.blankToNull(reason)));
+            Long created = triage.split(id, r.postIds(), r.reason(), user.username());
+            return Response.seeOther(URI.create("/app/incidents/" + created + "?msg="
+                    + URLEncoder.encode("已从事件 #" + id + " 拆分出本事件（" + chosen.size() + " 条帖子）。", StandardCharsets.UTF_8))).build();
+        } catch (ApiException e) {
+            return refused(id, e, typed);
+        }
+    }
+
+    /** The target of a merge: a number (#123 or 123), or words of the title matching exactly one other open incident. */
+    private Long mergeTarget(Long id, String target) {
+        String t = WebForms.blankToNull(target);
+        if (t == null) {
+            throw ApiException.badRequest("target", "请填写要合并到的事件（编号或标题）");
+        }
+        String number = t.startsWith("#") ? t.substring(1).strip() : t;
+        if (number.matches("\\d{1,18}")) {
+            Long targetId = Long.valueOf(number);
+            if (targetId.equals(id)) {
+                throw ApiException.badRequest("target", "不能把事件合并到它自己");
+            }
+            return targetId;
+        }
+        List<cn.tingfeng.incident.triage.IncidentViews.IncidentRow> found = incidentViews.list(null, null, null, 0, 200).items().stream()
+                .filter(r -> !r.id().equals(id) && !List.of("merged", "dismissed", "closed").contains(r.status()))
+                .filter(r -> r.title() != null && java.util.Arrays.stream(t.split("\\s+")).allMatch(w -> r.title().contains(w))).toList();
+        if (found.size() == 1) {
+            return found.get(0).id();
+        }
+        throw ApiException.badRequest("target", found.isEmpty() ? "没有标题包含“" + t + "”的未办结事件，请输入事件编号"
+                : "有 " + found.size() + " 个事件的标题包含“" + t + "”，请从列表中选择或输入事件编号（如 #" + found.get(0).id() + "）");
+    }
+
+    private Response refused(Long id, ApiException e, IncidentPage.Typed typed) {
+        if (e.status() == 404 && e.details() == null) {
+            throw e;
+        }
+        return Response.status(e.status()).entity(page.render(id, null, WebErrors.message(e), typed)).build();
     }
 
     /** 同意办结: the analyst accepts a unit's close request. */

@@ -25,6 +25,33 @@ class IncidentPage {
     public record Bar(java.time.Instant hour, int posts, int percent) {
     }
 
+    /**
+     * The heat chart's axes: the busiest hour's count on top of the y axis (and its half), under the x axis the start of
+     * the first hour (left edge), of the middle one and the end of the last (right edge), in Beijing time, and how many
+     * hours the chart spans.
+     */
+    public record HeatAxis(int max, Integer mid, String from, String middle, String to, int hours) {
+        static HeatAxis of(List<Bar> bars) {
+            int max = bars.stream().mapToInt(Bar::posts).max().orElse(0);
+            if (bars.isEmpty()) return new HeatAxis(0, null, "—", "", "—", 0);
+            return new HeatAxis(max, max >= 2 ? max / 2 : null, hour(bars.get(0).hour()), bars.size() > 2 ? hour(bars.get(bars.size() / 2).hour()) : "",
+                    hour(bars.get(bars.size() - 1).hour().plusSeconds(3600)), bars.size()); // the right edge: end of the last hour
+        }
+
+        private static String hour(java.time.Instant t) {
+            return java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(WebFormat.ZONE).format(t);
+        }
+    }
+
+    /** What the analyst typed into a merge or split form that was refused (shown again). */
+    public record Typed(String form, String target, String reason, java.util.Set<Long> postIds) {
+        static final Typed NONE = new Typed("", "", "", java.util.Set.of());
+
+        public boolean checked(Long postId) {
+            return postIds.contains(postId);
+        }
+    }
+
     /** An option of a select, pre-selected or not. */
     /** {@code keys}: what the picker's filter matches besides the label (pinyin initials and full pinyin of a unit). */
     public record Option(String value, String label, boolean selected, String keys) {
@@ -49,11 +76,16 @@ class IncidentPage {
 
     @Transactional
     TemplateInstance render(Long id, String msg, String error) {
+        return render(id, msg, error, Typed.NONE);
+    }
+
+    @Transactional
+    TemplateInstance render(Long id, String msg, String error, Typed typed) {
         TrackingViews.IncidentView view = tracking.incident(id);
         IncidentViews.HeatView heat = incidents.heat(id);
         int max = heat.timeline().stream().mapToInt(b -> b.posts()).max().orElse(1);
         List<Bar> bars = heat.timeline().stream()
-                .map(b -> new Bar(b.hour(), b.posts(), Math.max(2, b.posts() * 100 / Math.max(1, max)))).toList();
+                .map(b -> new Bar(b.hour(), b.posts(), b.posts() == 0 ? 0 : Math.max(2, b.posts() * 100 / Math.max(1, max)))).toList();
         ProposalViews.ProposalView proposal;
         try {
             proposal = proposals.view(id);
@@ -63,7 +95,12 @@ class IncidentPage {
         boolean analyst = user.has(Roles.ANALYST);
         List<Option> unitOptions = List.of();
         List<Option> categories = List.of();
+        List<Option> mergeTargets = List.of();
         if (analyst) {
+            mergeTargets = incidents.list(null, null, null, 0, 200).items().stream()
+                    .filter(r -> !r.id().equals(id) && !List.of("merged", "dismissed", "closed").contains(r.status()))
+                    .map(r -> new Option(String.valueOf(r.id()), "#" + r.id() + " " + r.title() + "（" + WebLabels.status(r.status()) + "）",
+                            false)).toList();
             Long proposed = proposal == null || proposal.current() == null || proposal.current().lead() == null ? null
                     : proposal.current().lead().unitId();
             unitOptions = units.listWithTerritory().stream().filter(u -> u.active).sorted(Comparator.comparing((Unit u) -> u.name))
@@ -74,6 +111,6 @@ class IncidentPage {
                     .map(c -> new Option(c.getKey(), c.getValue().dept(), c.getKey().equals(lead))).toList();
         }
         return IncidentPages.Templates.incident(view, incidents.assessment(id), heat, bars, incidents.posts(id), proposal,
-                analyst, unitOptions, categories, msg, error);
+                analyst, unitOptions, categories, msg, error, HeatAxis.of(bars), mergeTargets, typed == null ? Typed.NONE : typed);
     }
 }

@@ -37,7 +37,8 @@ public class IncidentPages {
         static native TemplateInstance incident(TrackingViews.IncidentView incident, IncidentViews.AssessmentView assessment,
                 IncidentViews.HeatView heat, List<IncidentPage.Bar> bars, List<IncidentViews.PostRow> posts,
                 ProposalViews.ProposalView proposal, boolean canAct, List<IncidentPage.Option> units,
-                List<IncidentPage.Option> categories, String msg, String error);
+                List<IncidentPage.Option> categories, String msg, String error, IncidentPage.HeatAxis axis,
+                List<IncidentPage.Option> mergeTargets, IncidentPage.Typed typed);
     }
 
     @Inject

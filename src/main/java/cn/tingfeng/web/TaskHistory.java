@@ -16,11 +16,16 @@ import java.util.Map;
 @TemplateExtension
 public final class TaskHistory {
     /** One act: when, who, what (Chinese), its details in one line, and a link when the act carried one. */
-    public record Entry(Instant at, String actor, String what, String detail, String url) {
+    public record Entry(Instant at, String actor, String what, String detail, String url, List<FileLink> files) {
+    }
+
+    /** An attachment of a response or feedback: its download link, name, size and type for people, and its SHA-256. */
+    public record FileLink(String href, String name, String size, String type, String sha256) {
     }
 
     /** A recorded response (发布回应) with the stated publication time. */
-    public record ResponseRow(Instant publishedAt, String channel, String url, String text, String actor, Instant recordedAt) {
+    public record ResponseRow(Instant publishedAt, String channel, String url, String text, String actor, Instant recordedAt,
+                              List<FileLink> files) {
     }
 
     private static final Map<String, String> WHAT = Map.ofEntries(Map.entry("ASSIGNED", "交办"), Map.entry("ACKNOWLEDGED", "签收"),
@@ -36,14 +41,15 @@ public final class TaskHistory {
     static List<Entry> entries(AssignmentView a) {
         List<Entry> out = new ArrayList<>();
         for (EventView e : a.history()) {
-            out.add(new Entry(e.at(), e.actor(), WHAT.getOrDefault(e.type(), e.type()), detail(e), link(detail(e, "url"))));
+            out.add(new Entry(e.at(), e.actor(), WHAT.getOrDefault(e.type(), e.type()), detail(e), link(detail(e, "url")), files(e)));
         }
         return out;
     }
 
     static List<ResponseRow> responses(AssignmentView a) {
         return a.history().stream().filter(e -> "RESPONSE_PUBLISHED".equals(e.type()))
-                .map(e -> new ResponseRow(e.time(), detail(e, "channel"), link(detail(e, "url")), detail(e, "text"), e.actor(), e.at()))
+                .map(e -> new ResponseRow(e.time(), detail(e, "channel"), link(detail(e, "url")), detail(e, "text"), e.actor(), e.at(),
+                        files(e)))
                 .toList();
     }
 
@@ -80,6 +86,23 @@ public final class TaskHistory {
             case "DISPUTE_DECIDED" -> join(detail(e, "newUnitId") != null ? "同意改派" : "维持交办", label("理由", e.reason()));
             default -> e.reason() == null ? null : "理由：" + e.reason();
         };
+    }
+
+    /** The files that came with the act ({@code attachments} in its details), as download links. */
+    static List<FileLink> files(EventView e) {
+        Object v = e.details() == null ? null : e.details().get("attachments");
+        if (!(v instanceof List<?> list)) return List.of();
+        List<FileLink> out = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m && m.get("id") != null) {
+                long size = m.get("size") instanceof Number n ? n.longValue() : 0;
+                String type = m.get("type") == null ? null : cn.tingfeng.tracking.attachment.FileKind.ofCode(String.valueOf(m.get("type")))
+                        .map(cn.tingfeng.tracking.attachment.FileKind::label).orElse(null);
+                out.add(new FileLink("/app/attachments/" + m.get("id"), String.valueOf(m.get("name")), WebLabels.bytes(size), type,
+                        String.valueOf(m.get("sha256"))));
+            }
+        }
+        return out;
     }
 
     private static String detail(EventView e, String key) {

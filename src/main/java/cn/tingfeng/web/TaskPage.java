@@ -56,6 +56,8 @@ class TaskPage {
     CurrentUser user;
     @Inject
     Clock clock;
+    @Inject
+    cn.tingfeng.tracking.attachment.AttachmentConfig attachmentConfig;
 
     /** The caller's unit's queue with countdowns. */
     @Transactional
@@ -73,7 +75,7 @@ class TaskPage {
         IncidentViews.AssessmentView assessment = incidents.assessment(a.incidentId());
         String summary = assessment.summary() != null && !assessment.summary().isBlank() ? assessment.summary() : incident.summary();
         return TaskPages.Templates.task(row(a, clock.instant()), incident, summary, incidents.posts(a.incidentId()), flash, error,
-                typed == null ? Typed.NONE : typed);
+                typed == null ? Typed.NONE : typed, WebLabels.bytes(attachmentConfig.maxSize().asLongValue()));
     }
 
     static TaskRow row(TrackingViews.AssignmentView a, Instant now) {

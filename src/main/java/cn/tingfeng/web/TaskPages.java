@@ -3,7 +3,9 @@ package cn.tingfeng.web;
 import cn.tingfeng.incident.triage.IncidentViews;
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Roles;
+import cn.tingfeng.tracking.AssignmentResource;
 import cn.tingfeng.tracking.TrackingViews;
+import cn.tingfeng.tracking.attachment.AttachmentService;
 import cn.tingfeng.tracking.Workflow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * 本单位待办: the department's own unit's assignments with countdowns, and one page per assignment
@@ -46,7 +49,7 @@ public class TaskPages {
         static native TemplateInstance tasks(List<TaskPage.TaskRow> tasks, String flash, String error);
 
         static native TemplateInstance task(TaskPage.TaskRow t, TrackingViews.IncidentView incident, String summary,
-                List<IncidentViews.PostRow> posts, String flash, String error, TaskPage.Typed typed);
+                List<IncidentViews.PostRow> posts, String flash, String error, TaskPage.Typed typed, String attachmentLimit);
     }
 
     @Inject
@@ -55,6 +58,8 @@ public class TaskPages {
     Workflow workflow;
     @Inject
     java.time.Clock clock;
+    @Inject
+    AttachmentService attachments;
 
     @GET
     public TemplateInstance tasks(@QueryParam("done") String done) {
@@ -82,6 +87,30 @@ public class TaskPages {
         return act(id, "respond", typed, () -> workflow.respond(id, localTime(publishedAt, "publishedAt", "发布时间"),
                 required(channel, "channel", "发布渠道", 100), cn.tingfeng.tracking.ResponseChannel.ofCode(channelKind).orElse(null),
                 "on".equals(principalLeader), optional(url, 2000), required(text, "text", "回应内容", 20_000)));
+    }
+
+    /** 发布回应 with attachments (the form is multipart when it has a file field); a refusal keeps what was typed. */
+    @POST
+    @Path("{id}/respond")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response respondWithFiles(@PathParam("id") Long id, @RestForm String publishedAt, @RestForm String channel,
+            @RestForm String channelKind, @RestForm String principalLeader, @RestForm String url, @RestForm String text,
+            @RestForm("file") List<FileUpload> file) {
+        TaskPage.Typed typed = new TaskPage.Typed("respond", publishedAt, channel, url, text, "", "", "");
+        return act(id, "respond", typed, () -> attachments.respond(id, localTime(publishedAt, "publishedAt", "发布时间"),
+                required(channel, "channel", "发布渠道", 100), cn.tingfeng.tracking.ResponseChannel.ofCode(channelKind).orElse(null),
+                "on".equals(principalLeader), optional(url, 2000), required(text, "text", "回应内容", 20_000),
+                AssignmentResource.uploads(file)));
+    }
+
+    /** 反馈 with attachments. */
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response feedbackWithFiles(@PathParam("id") Long id, @RestForm String text, @RestForm("file") List<FileUpload> file) {
+        TaskPage.Typed typed = new TaskPage.Typed("feedback", "", "", "", text, "", "", "");
+        return act(id, "feedback", typed, () -> attachments.feedback(id, required(text, "text", "反馈内容", 20_000),
+                AssignmentResource.uploads(file)));
     }
 
     @POST

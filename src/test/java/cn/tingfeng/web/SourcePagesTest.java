@@ -35,7 +35,7 @@ class SourcePagesTest {
                 .multiPart("html", PAGE, "text/plain; charset=UTF-8")
                 .post("/app/sources/preview").then().statusCode(200)
                 .body(containsString("抽取结果"))
-                .body(containsString("2026-03-01T08:30"))
+                .body(containsString("2026-03-01 08:30（北京时间）"))
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(not(containsString("<script>alert")))
                 .body(not(containsString("<img src=x")));

@@ -142,7 +142,7 @@ public class TriageService {
         return locked(() -> {
             Incident i = find(id);
             if (!Incident.NEW.equals(i.status)) {
-                throw ApiException.conflict("只有新发现的事件可以确认或排除（当前状态：" + i.status + "）");
+                throw ApiException.conflict("只有新发现的事件可以确认或排除（当前状态：" + STATUS_NAMES.getOrDefault(i.status, "其他") + "）");
             }
             i.status = status;
             i.updatedAt = clock.instant();
@@ -153,6 +153,10 @@ public class TriageService {
             return new Outcome(id, false);
         });
     }
+
+    /** Incident statuses in Chinese, for refusals people read. */
+    private static final Map<String, String> STATUS_NAMES = Map.of(Incident.NEW, "待核实", Incident.CONFIRMED, "已确认",
+            Incident.DISMISSED, "已排除", Incident.ASSIGNED, "已交办", Incident.CLOSED, "已办结", IncidentTriage.MERGED, "已合并");
 
     private record Outcome(Long id, boolean alerted) {
     }

@@ -32,6 +32,11 @@ public class PolicyService {
         }
     }
 
+    /** The policies in force (read-only; for the administrator's page). */
+    public SlaPolicies policies() {
+        return policies;
+    }
+
     /** The policy for (jurisdiction, grade), frozen for a new assignment. */
     public PolicySnapshot resolve(String jurisdiction, Grade grade) {
         return policies.resolve(jurisdiction, grade);

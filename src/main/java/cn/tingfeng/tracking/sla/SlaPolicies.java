@@ -93,6 +93,13 @@ public final class SlaPolicies {
         return new PolicySnapshot(versionIds.get(p.jurisdiction()), p.jurisdiction(), grade, p.rulesFor(grade), p.escalation());
     }
 
+    /** Every jurisdiction's policy, the default first, then by jurisdiction (for the administrator's page). */
+    public java.util.List<JurisdictionPolicy> all() {
+        return byJurisdiction.values().stream().sorted(java.util.Comparator
+                .comparing((JurisdictionPolicy p) -> !DEFAULT_JURISDICTION.equals(p.jurisdiction())).thenComparing(JurisdictionPolicy::jurisdiction))
+                .toList();
+    }
+
     public String versionId(String jurisdiction) {
         String id = versionIds.get(jurisdiction);
         return id != null ? id : versionIds.get(DEFAULT_JURISDICTION);
