@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The leaders' dashboard (docs/reports.md, "Leaders' dashboard"): the figures of {@link StatsService#overview} (the
@@ -29,9 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * overdue list, escalations by step and the 批示 open and done. Nothing is loaded row by row into objects: each part
  * is one aggregate query (the overdue list is limited).
  *
- * <p>A result is kept for {@code tingfeng.dashboard.cache} (default 15 s; 0 = off) per query: the 大屏 and many leaders
- * opening the same page ask the same question, and one request computes it while the others wait for that result
- * (never twice at once). {@code at} says when it was computed.
+ * <p>A result is kept for {@link DashboardConfig#cache()} (default 15 s; 0 = off) per query: the 大屏 and many leaders
+ * opening the same page ask the same question; see {@link #data}. {@code at} says when it was computed.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -49,32 +47,64 @@ public class DashboardService {
     EntityManager em;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "tingfeng.dashboard.cache", defaultValue = "15s")
-    Duration cacheFor;
-    @ConfigProperty(name = "tingfeng.dashboard.overdue-list", defaultValue = "50")
-    int overdueLimit;
+    @Inject
+    DashboardConfig config;
 
-    private record Cached(long expiresAt, CompletableFuture<Dashboard.Data> data) {
+    /** A computed dashboard (or the computation under way) and when it goes stale; {@code refreshing}: one at a time. */
+    private static final class Cached {
+        final CompletableFuture<Dashboard.Data> data;
+        final long staleAt;
+        final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Cached(CompletableFuture<Dashboard.Data> data, long staleAt) {
+            this.data = data;
+            this.staleAt = staleAt;
+        }
     }
 
     private final Map<StatsQuery, Cached> cache = new ConcurrentHashMap<>();
+    /** Recomputes stale dashboards off the requests (two at a time at most). */
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "dashboard-refresh");
+        t.setDaemon(true);
+        t.setContextClassLoader(DashboardService.class.getClassLoader());
+        return t;
+    });
 
-    /** The dashboard of a query, from the cache while it is fresh. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    /**
+     * The dashboard of a query, from the cache: a fresh result as it is; a stale one too, while a background thread
+     * computes the next (stale-while-revalidate: only the first request of a query ever waits, and only for one
+     * computation however many ask at once). A failed computation is not kept.
+     */
     public Dashboard.Data data(StatsQuery q) {
+        Duration cacheFor = config.cache();
         if (cacheFor.isZero() || cacheFor.isNegative()) return compute(q);
         long now = System.nanoTime();
-        CompletableFuture<Dashboard.Data> mine = new CompletableFuture<>();
-        Cached entry = cache.compute(q, (k, old) -> old != null && old.expiresAt - now > 0 && !old.data.isCompletedExceptionally()
-                ? old : new Cached(now + cacheFor.toNanos(), mine));
-        if (entry.data == mine) {
-            if (cache.size() > 500) cache.entrySet().removeIf(e -> e.getValue().expiresAt - now <= 0);
-            try {
-                mine.complete(compute(q));
-            } catch (RuntimeException e) {
-                cache.remove(q, entry);
-                mine.completeExceptionally(e);
-                throw e;
+        Cached entry = cache.get(q);
+        if (entry == null) {
+            Cached mine = new Cached(new CompletableFuture<>(), now + cacheFor.toNanos());
+            entry = cache.putIfAbsent(q, mine);
+            if (entry == null) {
+                entry = mine;
+                if (cache.size() > 500) cache.entrySet().removeIf(e -> e.getValue().staleAt - now < -cacheFor.toNanos() * 4);
+                run(q, mine);
             }
+        } else if (entry.staleAt - now <= 0 && entry.data.isDone() && entry.refreshing.compareAndSet(false, true)) {
+            Cached stale = entry;
+            Cached next = new Cached(new CompletableFuture<>(), now + cacheFor.toNanos());
+            refresher.execute(() -> {
+                try {
+                    next.data.complete(compute(q));
+                    cache.put(q, next);
+                } catch (RuntimeException e) {
+                    stale.refreshing.set(false); // the next request tries again; the stale result stays meanwhile
+                }
+            });
         }
         try {
             return entry.data.get();
@@ -87,7 +117,17 @@ public class DashboardService {
         }
     }
 
-    Dashboard.Data compute(StatsQuery q) {
+    private void run(StatsQuery q, Cached entry) {
+        try {
+            entry.data.complete(compute(q));
+        } catch (RuntimeException e) {
+            cache.remove(q, entry);
+            entry.data.completeExceptionally(e);
+        }
+    }
+
+    /** The dashboard computed now in SQL, without the cache. */
+    public Dashboard.Data compute(StatsQuery q) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Stats.Report r = stats.overview(q);
             StatsService.Where w = stats.where(q, r.at());
@@ -181,7 +221,7 @@ public class DashboardService {
                 + " order by c.limit_at, c.id";
         Instant now = (Instant) w.params().get("now");
         List<Dashboard.OverdueItem> out = new ArrayList<>();
-        for (Object[] r : rows(w.query(em, sql).setMaxResults(overdueLimit))) {
+        for (Object[] r : rows(w.query(em, sql).setMaxResults(config.overdueList()))) {
             Instant limit = instant(r[5]);
             String key = (String) r[4];
             out.add(new Dashboard.OverdueItem(num(r[0]), (String) r[1], (String) r[2], (String) r[3], key, clockLabel(key),

@@ -42,8 +42,8 @@ public class OversightPages {
     ResponseDashboard dashboard;
     @Inject
     cn.tingfeng.report.DashboardService charts;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tingfeng.dashboard.screen-refresh", defaultValue = "60s")
-    java.time.Duration screenRefresh;
+    @Inject
+    cn.tingfeng.report.DashboardConfig dashboardConfig;
 
     /** A quick choice of the date-range picker. */
     public record Range(String label, String query) {
@@ -97,7 +97,7 @@ public class OversightPages {
     }
 
     private TemplateInstance screen(StatsQuery q) {
-        return Templates.screen(queryString(q), q.from().toString(), q.to().toString(), Math.max(5, screenRefresh.toSeconds()));
+        return Templates.screen(queryString(q), q.from().toString(), q.to().toString(), Math.max(5, dashboardConfig.screenRefresh().toSeconds()));
     }
 
     /** The picker's quick ranges: the last 7 and 30 days, this month, this year (Beijing time). */
