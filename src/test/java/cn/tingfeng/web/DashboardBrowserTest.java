@@ -48,6 +48,19 @@ class DashboardBrowserTest {
         clock.reset();
     }
 
+    /** Waits for the status line to say the data was drawn; otherwise fails with what the page and the API said. */
+    static void untilDrawn(Browser browser, WebDriverWait wait, WebElement status, String text) {
+        try {
+            wait.until(d -> status.getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("dashboard-failed");
+            Object diag = browser.driver.executeAsyncScript("var cb = arguments[arguments.length - 1];"
+                    + "fetch(document.getElementById('dash-charts').dataset.api).then(function (r) { return r.text().then(function (t) {"
+                    + " cb(typeof echarts + ' HTTP ' + r.status + ' ' + t.slice(0, 400)); }); }).catch(function (x) { cb('fetch failed ' + x); });");
+            throw new AssertionError("status: " + status.getText() + " | " + diag, e);
+        }
+    }
+
     @Test
     void theDashboardAndTheScreenDrawTheirChartsAndAClickDrillsDown() {
         Instant now = Instant.now();
@@ -74,7 +87,7 @@ class DashboardBrowserTest {
             driver.manage().window().setSize(new Dimension(1400, 2600));
             driver.get(base + "/app/dashboard?" + query);
             WebElement status = driver.findElement(By.cssSelector("#dash-charts [data-status]"));
-            wait.until(d -> status.getText().contains("统计时间"));
+            untilDrawn(browser, wait, status, "统计时间");
             // every chart has drawn into a canvas; the trend has 7 days, 3 incidents
             for (String id : List.of("chart-trend", "chart-grade", "chart-category", "chart-county", "chart-units",
                     "chart-escalations", "chart-instructions")) {
@@ -108,7 +121,7 @@ class DashboardBrowserTest {
             driver.manage().window().setSize(new Dimension(1920, 1080));
             driver.get(base + "/app/dashboard/screen?" + query);
             WebElement screenStatus = driver.findElement(By.cssSelector("[data-status]"));
-            wait.until(d -> screenStatus.getText().contains("更新于"));
+            untilDrawn(browser, wait, screenStatus, "更新于");
             assertThat(driver.findElement(By.cssSelector("[data-k='incidents']")).getText()).isEqualTo("3");
             assertThat(driver.findElement(By.cssSelector("body")).getCssValue("background-color")).isEqualTo("rgba(11, 26, 46, 1)");
             assertThat(driver.findElements(By.cssSelector("#chart-trend canvas"))).isNotEmpty();
