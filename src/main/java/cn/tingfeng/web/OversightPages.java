@@ -86,6 +86,20 @@ public class OversightPages {
                 List.of("I", "II", "III", "IV"), ranges());
     }
 
+    /**
+     * The charts' data for the page's own script (with the page's session: a session is never accepted on
+     * {@code /api/*}); the same as {@code GET /api/dashboard}.
+     */
+    @GET
+    @Path("dashboard/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
+    public cn.tingfeng.report.Dashboard.Data data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                                  @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                                  @QueryParam("grade") String grade, @QueryParam("category") String category) {
+        return charts.data(query(from, to, county, unitId, grade, category));
+    }
+
     /** 大屏: the dashboard full-screen for the command centre (dark, large type), fetching its data every N seconds. */
     @GET
     @Path("dashboard/screen")

@@ -1,4 +1,5 @@
-// The leaders' dashboard and 大屏 (docs/reports.md): reads /api/dashboard (data-api of #dash-charts) and draws the charts
+// The leaders' dashboard and 大屏 (docs/reports.md): reads /app/dashboard/data (data-api of #dash-charts; the JSON of
+// /api/dashboard with the page's session) and draws the charts
 // with ECharts, served by the application. Clicking a bar, point or slice opens the drill-down page of the incidents
 // behind it. Text from the data (unit names, incident titles) is only ever set as ECharts text (canvas) or textContent,
 // never as HTML; tooltips render as rich text (no HTML, no inline styles: the CSP has no 'unsafe-inline').

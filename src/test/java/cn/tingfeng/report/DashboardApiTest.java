@@ -202,10 +202,21 @@ class DashboardApiTest {
     }
 
     @Test
+    void thePagesOwnDataWithItsSessionIsTheApisData() {
+        String api = as("t-leader").get("/api/dashboard?" + RANGE).then().statusCode(200).extract().asString();
+        String own = WebSession.as("t-leader").get("/app/dashboard/data?" + RANGE).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("json")).extract().asString();
+        assertThat(own.replaceAll("\"at\":\"[^\"]+\"", "")).isEqualTo(api.replaceAll("\"at\":\"[^\"]+\"", ""));
+        WebSession.as("t-department").get("/app/dashboard/data?" + RANGE).then().statusCode(403);
+        // the session is not accepted on the API, nor Basic on the page
+        WebSession.as("t-leader").get("/api/dashboard?" + RANGE).then().statusCode(401);
+    }
+
+    @Test
     void everyFigureDrillsDownToTheIncidentsBehindIt() {
         String page = WebSession.as("t-leader").get("/app/dashboard?" + RANGE).then().statusCode(200).extract().asString();
         // the charts read the same scope and drill down through it
-        assertThat(page).contains("data-api=\"/api/dashboard?from=2026-08-03&amp;to=2026-08-05&amp;category=")
+        assertThat(page).contains("data-api=\"/app/dashboard/data?from=2026-08-03&amp;to=2026-08-05&amp;category=")
                 .contains("id=\"chart-trend\"").contains("id=\"chart-units\"").contains("/static/dashboard.js");
         // escalations by step: Q was urged
         assertThat(drill("escalated-urge")).contains("看板：某路段塌陷");
