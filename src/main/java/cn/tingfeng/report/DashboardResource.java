@@ -20,11 +20,15 @@ public class DashboardResource {
     @Inject
     DashboardService dashboard;
 
+    /** {@link Dashboard.Data} as JSON (written once per computation, see {@link DashboardService#json}). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Dashboard.Data data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the dashboard",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Dashboard.Data.class)))
+    public byte[] data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
                                @QueryParam("grade") String grade, @QueryParam("category") String category) {
-        return dashboard.data(StatsQuery.of(from, to, county, unitId, grade, category, null));
+        return dashboard.json(StatsQuery.of(from, to, county, unitId, grade, category, null));
     }
 }

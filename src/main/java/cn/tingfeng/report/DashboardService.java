@@ -49,14 +49,20 @@ public class DashboardService {
     Clock clock;
     @Inject
     DashboardConfig config;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /** A computed dashboard with its JSON, written once (the cache serves the bytes: nothing to serialise per request). */
+    private record Rendered(Dashboard.Data data, byte[] json) {
+    }
 
     /** A computed dashboard (or the computation under way) and when it goes stale; {@code refreshing}: one at a time. */
     private static final class Cached {
-        final CompletableFuture<Dashboard.Data> data;
+        final CompletableFuture<Rendered> data;
         final long staleAt;
         final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Cached(CompletableFuture<Dashboard.Data> data, long staleAt) {
+        Cached(CompletableFuture<Rendered> data, long staleAt) {
             this.data = data;
             this.staleAt = staleAt;
         }
@@ -82,8 +88,17 @@ public class DashboardService {
      * computation however many ask at once). A failed computation is not kept.
      */
     public Dashboard.Data data(StatsQuery q) {
+        return rendered(q).data();
+    }
+
+    /** The dashboard of a query as JSON (UTF-8), as {@link #data}. */
+    public byte[] json(StatsQuery q) {
+        return rendered(q).json();
+    }
+
+    private Rendered rendered(StatsQuery q) {
         Duration cacheFor = config.cache();
-        if (cacheFor.isZero() || cacheFor.isNegative()) return compute(q);
+        if (cacheFor.isZero() || cacheFor.isNegative()) return render(compute(q));
         long now = System.nanoTime();
         Cached entry = cache.get(q);
         if (entry == null) {
@@ -99,7 +114,7 @@ public class DashboardService {
             Cached next = new Cached(new CompletableFuture<>(), now + cacheFor.toNanos());
             refresher.execute(() -> {
                 try {
-                    next.data.complete(compute(q));
+                    next.data.complete(render(compute(q)));
                     cache.put(q, next);
                 } catch (RuntimeException e) {
                     stale.refreshing.set(false); // the next request tries again; the stale result stays meanwhile
@@ -119,10 +134,18 @@ public class DashboardService {
 
     private void run(StatsQuery q, Cached entry) {
         try {
-            entry.data.complete(compute(q));
+            entry.data.complete(render(compute(q)));
         } catch (RuntimeException e) {
             cache.remove(q, entry);
             entry.data.completeExceptionally(e);
+        }
+    }
+
+    private Rendered render(Dashboard.Data d) {
+        try {
+            return new Rendered(d, json.writeValueAsBytes(d));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -44,10 +44,6 @@ public class OversightPages {
     cn.tingfeng.report.DashboardService charts;
     @Inject
     cn.tingfeng.report.DashboardConfig dashboardConfig;
-
-    /** A quick choice of the date-range picker. */
-    public record Range(String label, String query) {
-    }
     @Inject
     TrackingViews views;
     @Inject
@@ -60,6 +56,10 @@ public class OversightPages {
     cn.tingfeng.security.CurrentUser currentUser;
     @Inject
     java.time.Clock clock;
+
+    /** A quick choice of the date-range picker. */
+    public record Range(String label, String query) {
+    }
 
     /** Drill-down lists show at most this many incidents. */
     static final int DRILL_LIMIT = 200;
@@ -76,7 +76,7 @@ public class OversightPages {
                                       @QueryParam("grade") String grade, @QueryParam("category") String category,
                                       @QueryParam("screen") String screen) {
         StatsQuery q = query(from, to, county, unitId, grade, category);
-        if (screen != null && !screen.isBlank() && !screen.equals("0")) return screen(q);
+        if (screen != null && !screen.isBlank() && !screen.equals("0")) return screen(q, from == null && to == null);
         Stats.Report report = stats.report(q);
         long days = java.time.temporal.ChronoUnit.DAYS.between(q.from(), q.to()) + 1;
         String trendName = days <= 31 ? "按日" : days <= 190 ? "按周" : "按月";
@@ -94,10 +94,10 @@ public class OversightPages {
     @Path("dashboard/data")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
-    public cn.tingfeng.report.Dashboard.Data data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    public byte[] data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                                   @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
                                                   @QueryParam("grade") String grade, @QueryParam("category") String category) {
-        return charts.data(query(from, to, county, unitId, grade, category));
+        return charts.json(query(from, to, county, unitId, grade, category));
     }
 
     /** 大屏: the dashboard full-screen for the command centre (dark, large type), fetching its data every N seconds. */
@@ -107,11 +107,14 @@ public class OversightPages {
     public TemplateInstance screen(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                    @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
                                    @QueryParam("grade") String grade, @QueryParam("category") String category) {
-        return screen(query(from, to, county, unitId, grade, category));
+        return screen(query(from, to, county, unitId, grade, category), from == null && to == null);
     }
 
-    private TemplateInstance screen(StatsQuery q) {
-        return Templates.screen(queryString(q), q.from().toString(), q.to().toString(), Math.max(5, dashboardConfig.screenRefresh().toSeconds()));
+    /** Without a period the 大屏 asks each time for the default one (this month up to today), so it rolls over by itself. */
+    private TemplateInstance screen(StatsQuery q, boolean rolling) {
+        String query = queryString(q);
+        if (rolling) query = query.replaceFirst("^from=[^&]*&to=[^&]*&?", "");
+        return Templates.screen(query, q.from().toString(), q.to().toString(), Math.max(5, dashboardConfig.screenRefresh().toSeconds()));
     }
 
     /** The picker's quick ranges: the last 7 and 30 days, this month, this year (Beijing time). */

@@ -14,6 +14,7 @@
   var text = screen ? '#e6f0ff' : '#243b53';
   var axis = screen ? '#9fb3c8' : '#52606d';
   var big = screen ? 16 : 12;
+  var split = { lineStyle: { color: screen ? '#1f3b5c' : '#e4e7eb' } };
   var palette = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#90a4ae'];
   var RED = '#e53935';
 
@@ -59,8 +60,8 @@
       tooltip: { renderMode: 'richText', trigger: 'axis', textStyle: { fontSize: big } },
       xAxis: { type: 'category', data: x, axisLabel: { color: axis, fontSize: big } },
       yAxis: [
-        { type: 'value', name: '件', minInterval: 1, axisLabel: { color: axis }, nameTextStyle: { color: axis } },
-        { type: 'value', name: '%', min: 0, max: 100, axisLabel: { color: axis }, nameTextStyle: { color: axis } }
+        { type: 'value', name: '件', minInterval: 1, axisLabel: { color: axis }, nameTextStyle: { color: axis }, splitLine: split },
+        { type: 'value', name: '%', min: 0, max: 100, axisLabel: { color: axis }, nameTextStyle: { color: axis }, splitLine: { show: false } }
       ],
       series: [
         { name: '舆情事件', type: 'bar', data: d.trend.map(function (t) { return t.incidents; }) },
@@ -98,7 +99,7 @@
       return { value: s.count, itemStyle: colorOf ? { color: colorOf(s, i) } : undefined };
     });
     var cat = { type: 'category', data: names, inverse: horizontal, axisLabel: { color: axis, fontSize: big, width: 150, overflow: 'truncate' } };
-    var val = { type: 'value', minInterval: 1, axisLabel: { color: axis } };
+    var val = { type: 'value', minInterval: 1, axisLabel: { color: axis }, splitLine: split };
     c.setOption(merge(base(), {
       tooltip: { renderMode: 'richText', trigger: 'item', formatter: '{b}：{c} 件', textStyle: { fontSize: big } },
       xAxis: horizontal ? val : cat,
@@ -121,7 +122,7 @@
             + '\n办结率 ' + pct(u.completionRate) + '（' + u.completion.count + '/' + u.completion.of + '）'
             + '\n超期 ' + u.overdue + (u.flagged ? '\n低于底线' : '');
         } },
-      xAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { color: axis } },
+      xAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { color: axis }, nameTextStyle: { color: axis }, splitLine: split },
       yAxis: { type: 'category', inverse: true, data: rows.map(function (u) { return u.rank + '. ' + u.name; }),
         axisLabel: { color: axis, fontSize: big, width: 170, overflow: 'truncate' } },
       series: [{ type: 'bar',
@@ -161,7 +162,7 @@
       return;
     }
     var fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-    d.overdue.forEach(function (o) {
+    (screen ? d.overdue.slice(0, 8) : d.overdue).forEach(function (o) {
       var tr = document.createElement('tr');
       var a = document.createElement('a');
       a.href = '/app/incidents/' + encodeURIComponent(o.incidentId);
@@ -193,6 +194,8 @@
   }
 
   function draw(d) {
+    var range = root.querySelector('[data-range]');
+    if (range) range.textContent = d.scope.from + ' 至 ' + d.scope.to + '（北京时间）';
     kpis(d);
     trend(d);
     slicesPie('chart-grade', d.byGrade);

@@ -262,5 +262,10 @@ class DashboardApiTest {
         assertThat(screen).doesNotContain("style=\"").doesNotContain("<script>");
         assertThat(page).doesNotContain("style=\"").doesNotContain("<script>");
         WebSession.as("t-department").get("/app/dashboard/screen").then().statusCode(403);
+        // without a period the 大屏 asks for the default one on every fetch (it rolls over to the next month by itself)
+        assertThat(WebSession.as("t-leader").get("/app/dashboard/screen").then().statusCode(200).extract().asString())
+                .contains("data-api=\"/app/dashboard/data?\"");
+        assertThat(WebSession.as("t-leader").get("/app/dashboard/screen?category=" + CATEGORY).then().statusCode(200)
+                .extract().asString()).contains("data-api=\"/app/dashboard/data?category=");
     }
 }

@@ -62,7 +62,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theDashboardAndTheScreenDrawTheirChartsAndAClickDrillsDown() {
+    void theDashboardAndTheScreenDrawTheirChartsAndAClickDrillsDown() throws Exception {
         Instant now = Instant.now();
         Instant day1 = now.minus(Duration.ofDays(2));
         long a = TrackingApi.createIncident("浏览器看板：某小区燃气泄漏", "II", day1);
@@ -100,6 +100,7 @@ class DashboardBrowserTest {
                     + ".getOption().yAxis[0].data;");
             assertThat(units.toString()).contains("测试县教育局").contains("测试县卫生健康委员会");
             assertThat(driver.findElement(By.cssSelector("[data-overdue]")).getText()).contains("浏览器看板：某小区燃气泄漏");
+            Thread.sleep(1500); // the charts' opening animation
             browser.screenshot("dashboard");
 
             // a click on the bar of the first day (2 incidents) opens the incidents of that day
@@ -125,6 +126,7 @@ class DashboardBrowserTest {
             assertThat(driver.findElement(By.cssSelector("[data-k='incidents']")).getText()).isEqualTo("3");
             assertThat(driver.findElement(By.cssSelector("body")).getCssValue("background-color")).isEqualTo("rgba(11, 26, 46, 1)");
             assertThat(driver.findElements(By.cssSelector("#chart-trend canvas"))).isNotEmpty();
+            Thread.sleep(1500);
             browser.screenshot("dashboard-screen");
             // a fourth incident appears on the screen without reloading the page (the data is fetched again)
             long d = TrackingApi.createIncident("浏览器看板：新的舆情", "I", now.minus(Duration.ofHours(1)));
