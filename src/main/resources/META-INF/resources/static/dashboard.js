@@ -122,6 +122,7 @@
             + '\n办结率 ' + pct(u.completionRate) + '（' + u.completion.count + '/' + u.completion.of + '）'
             + '\n超期 ' + u.overdue + (u.flagged ? '\n低于底线' : '');
         } },
+      grid: { left: 8, right: screen ? 120 : 150, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { color: axis }, nameTextStyle: { color: axis }, splitLine: split },
       yAxis: { type: 'category', inverse: true, data: rows.map(function (u) { return u.rank + '. ' + u.name; }),
         axisLabel: { color: axis, fontSize: big, width: 170, overflow: 'truncate' } },
