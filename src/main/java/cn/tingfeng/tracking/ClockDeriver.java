@@ -137,6 +137,18 @@ public final class ClockDeriver {
         return ClockStatus.OVERDUE;
     }
 
+    /**
+     * {@link #status} in SQL over a {@code tracking_clock} alias (no stop instant: the stored row's status at
+     * {@code :now}), for aggregates that must not load the rows. Same half-open deadlines; {@code ClockStatusSqlTest}
+     * checks both forms agree.
+     */
+    static String sqlStatus(String c) {
+        return "case when " + c + ".met_at is not null then (case when " + c + ".met_at < " + c + ".target_at then 'met'"
+                + " when " + c + ".met_at < " + c + ".limit_at then 'late' else 'breached' end)"
+                + " when :now < " + c + ".target_at then 'pending' when :now < " + c + ".limit_at then 'warning'"
+                + " else 'overdue' end";
+    }
+
     // ------------------------------------------------------------------ replay
 
     private static final class Instruction {

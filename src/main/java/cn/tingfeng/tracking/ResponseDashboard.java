@@ -8,18 +8,17 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The leader's 回应率看板: incidents by grade and status, obligation clocks by status (derived at "now", as the
  * tracker does), and three rates. 回应及时率: first-response clocks met before their target ÷ those whose target has
  * passed or that are met. 反馈率: incidents under handling (an assignment that was not reassigned) with feedback
  * reported by a unit ÷ incidents under handling. 办结率: of those, the incidents closed. An unmet clock of a closed
- * assignment has stopped: it is counted under {@link #STOPPED}, never as running (进行中 / 已超时).
+ * assignment has stopped: it is counted under {@link #STOPPED}, never as running (进行中 / 已超时). Every figure is
+ * an SQL aggregate (no clock row is loaded into an object); the clock status in SQL is {@link ClockDeriver#sqlStatus}.
  */
 @ApplicationScoped
 public class ResponseDashboard {
@@ -70,37 +69,43 @@ public class ResponseDashboard {
         codes.add(STOPPED);
         Map<String, Map<String, Long>> byClock = new LinkedHashMap<>();
         Map<String, Long> totals = zeros(codes);
+        // one aggregate in SQL (the rule of ClockDeriver.status; an unmet clock of a closed assignment has stopped);
+        // the 批示 clocks (instruction:<id>) are one row
+        String bucket = "case when c.met_at is null and a.status = 'closed' then '" + STOPPED + "' else "
+                + ClockDeriver.sqlStatus("c") + " end";
+        String sql = "select k, b, count(*) from (select case when c.clock_key like 'instruction:%' then 'instruction'"
+                + " else c.clock_key end k, " + bucket + " b from tracking_clock c join assignment a on a.id = c.assignment_id"
+                + " where a.status <> 'reassigned') x group by k, b order by k";
         long responseDue = 0;
         long responseOnTime = 0;
-        Set<Long> fedBack = new HashSet<>();
-        for (Object[] r : em.createQuery("select c.clockKey, c.targetAt, c.limitAt, c.metAt, a.incident.id, a.status from TrackingClock c,"
-                + " Assignment a where a.id = c.assignmentId and a.status <> 'reassigned'", Object[].class).getResultList()) {
+        for (Object[] r : rows(em.createNativeQuery(sql).setParameter("now", now))) {
             String key = (String) r[0];
-            ClockStatus s = ClockDeriver.status((Instant) r[1], (Instant) r[2], (Instant) r[3], null, now);
-            boolean stopped = r[3] == null && "closed".equals(r[5]);
-            String bucket = stopped ? STOPPED : s.code();
-            byClock.computeIfAbsent(key, k -> zeros(codes)).merge(bucket, 1L, Long::sum);
-            totals.merge(bucket, 1L, Long::sum);
-            if (stopped) {
-                if ("firstResponse".equals(key)) responseDue++; // due and never met
-                continue;
-            }
-            if ("firstResponse".equals(key) && s != ClockStatus.PENDING) {
-                responseDue++;
-                responseOnTime += s == ClockStatus.MET ? 1 : 0;
-            }
-            if ("feedback".equals(key) && s.isMet()) {
-                fedBack.add((Long) r[4]);
+            String b = (String) r[1];
+            long n = ((Number) r[2]).longValue();
+            byClock.computeIfAbsent(key, k -> zeros(codes)).merge(b, n, Long::sum);
+            totals.merge(b, n, Long::sum);
+            if ("firstResponse".equals(key) && !ClockStatus.PENDING.code().equals(b)) {
+                responseDue += n; // a stopped one was due and never met
+                responseOnTime += ClockStatus.MET.code().equals(b) ? n : 0;
             }
         }
         List<ClockRow> clocks = new ArrayList<>();
         byClock.forEach((k, m) -> clocks.add(new ClockRow(k, m, m.values().stream().mapToLong(Long::longValue).sum())));
 
-        List<Object[]> handled = em.createQuery("select distinct a.incident.id, a.incident.status from Assignment a"
-                + " where a.status <> 'reassigned'", Object[].class).getResultList();
-        long closed = handled.stream().filter(r -> "closed".equals(r[1])).count();
+        Object[] h = (Object[]) em.createNativeQuery("select count(distinct a.incident_id),"
+                + " count(distinct case when i.status = 'closed' then a.incident_id end),"
+                + " count(distinct case when fb.met_at is not null then a.incident_id end)"
+                + " from assignment a join incident i on i.id = a.incident_id"
+                + " left join tracking_clock fb on fb.assignment_id = a.id and fb.clock_key = 'feedback'"
+                + " where a.status <> 'reassigned'").getSingleResult();
+        long handled = ((Number) h[0]).longValue();
         return new Dashboard(now, incidents, clocks, totals, new Rate(responseOnTime, responseDue),
-                new Rate(fedBack.size(), handled.size()), new Rate(closed, handled.size()));
+                new Rate(((Number) h[2]).longValue(), handled), new Rate(((Number) h[1]).longValue(), handled));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(jakarta.persistence.Query q) {
+        return q.getResultList();
     }
 
     private static Map<String, Long> zeros(List<String> keys) {

@@ -27,7 +27,9 @@ public class OversightPages {
     static class Templates {
         static native TemplateInstance dashboard(ResponseDashboard.Dashboard board, List<String> statuses, List<String> clockStatuses,
                                                  Stats.Report stats, String query, String trendName, List<Stats.TrendRow> trend,
-                                                 List<String> grades);
+                                                 List<String> grades, List<Range> ranges);
+
+        static native TemplateInstance screen(String query, String from, String to, long refreshSeconds);
 
         static native TemplateInstance drill(Stats.Scope scope, String measure, String measureLabel,
                                              List<StatsService.IncidentRow> incidents, int limit, String query);
@@ -38,6 +40,10 @@ public class OversightPages {
 
     @Inject
     ResponseDashboard dashboard;
+    @Inject
+    cn.tingfeng.report.DashboardService charts;
+    @Inject
+    cn.tingfeng.report.DashboardConfig dashboardConfig;
     @Inject
     TrackingViews views;
     @Inject
@@ -51,6 +57,10 @@ public class OversightPages {
     @Inject
     java.time.Clock clock;
 
+    /** A quick choice of the date-range picker. */
+    public record Range(String label, String query) {
+    }
+
     /** Drill-down lists show at most this many incidents. */
     static final int DRILL_LIMIT = 200;
 
@@ -63,15 +73,58 @@ public class OversightPages {
     @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
     public TemplateInstance dashboard(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                       @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
-                                      @QueryParam("grade") String grade, @QueryParam("category") String category) {
+                                      @QueryParam("grade") String grade, @QueryParam("category") String category,
+                                      @QueryParam("screen") String screen) {
         StatsQuery q = query(from, to, county, unitId, grade, category);
+        if (screen != null && !screen.isBlank() && !screen.equals("0")) return screen(q, from == null && to == null);
         Stats.Report report = stats.report(q);
         long days = java.time.temporal.ChronoUnit.DAYS.between(q.from(), q.to()) + 1;
         String trendName = days <= 31 ? "按日" : days <= 190 ? "按周" : "按月";
         List<Stats.TrendRow> trend = days <= 31 ? report.trends().day() : days <= 190 ? report.trends().week() : report.trends().month();
         return Templates.dashboard(dashboard.dashboard(), ResponseDashboard.INCIDENT_STATUSES,
                 List.of("pending", "warning", "overdue", "met", "late", "breached", ResponseDashboard.STOPPED), report, queryString(q), trendName, trend,
-                List.of("I", "II", "III", "IV"));
+                List.of("I", "II", "III", "IV"), ranges());
+    }
+
+    /**
+     * The charts' data for the page's own script (with the page's session: a session is never accepted on
+     * {@code /api/*}); the same as {@code GET /api/dashboard}.
+     */
+    @GET
+    @Path("dashboard/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
+    public byte[] data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                                  @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                                  @QueryParam("grade") String grade, @QueryParam("category") String category) {
+        return charts.json(query(from, to, county, unitId, grade, category));
+    }
+
+    /** 大屏: the dashboard full-screen for the command centre (dark, large type), fetching its data every N seconds. */
+    @GET
+    @Path("dashboard/screen")
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
+    public TemplateInstance screen(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                   @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                   @QueryParam("grade") String grade, @QueryParam("category") String category) {
+        return screen(query(from, to, county, unitId, grade, category), from == null && to == null);
+    }
+
+    /** Without a period the 大屏 asks each time for the default one (this month up to today), so it rolls over by itself. */
+    private TemplateInstance screen(StatsQuery q, boolean rolling) {
+        String query = queryString(q);
+        if (rolling) query = query.replaceFirst("^from=[^&]*&to=[^&]*&?", "");
+        return Templates.screen(query, q.from().toString(), q.to().toString(), Math.max(5, dashboardConfig.screenRefresh().toSeconds()));
+    }
+
+    /** The picker's quick ranges: the last 7 and 30 days, this month, this year (Beijing time). */
+    private List<Range> ranges() {
+        LocalDate today = LocalDate.now(clock.withZone(WebFormat.ZONE));
+        return List.of(new Range("今天", "from=" + today + "&to=" + today),
+                new Range("近 7 天", "from=" + today.minusDays(6) + "&to=" + today),
+                new Range("近 30 天", "from=" + today.minusDays(29) + "&to=" + today),
+                new Range("本月", "from=" + today.withDayOfMonth(1) + "&to=" + today),
+                new Range("本年", "from=" + today.withDayOfYear(1) + "&to=" + today));
     }
 
     /** The incidents behind a figure of the dashboard. */
@@ -84,9 +137,13 @@ public class OversightPages {
                                   @QueryParam("measure") String measure) {
         StatsQuery q = query(from, to, county, unitId, grade, category);
         String m = measure == null || measure.isBlank() ? "all" : measure;
+        Stats.Scope scope = new Stats.Scope(q.from(), q.to(), q.county(), q.unitId(), q.grade(), q.category(), null);
+        if (cn.tingfeng.report.DashboardService.DRILLS.containsKey(m)) {
+            return Templates.drill(scope, m, cn.tingfeng.report.DashboardService.DRILLS.get(m), charts.incidents(q, m, DRILL_LIMIT),
+                    DRILL_LIMIT, queryString(q));
+        }
         if (!MEASURE_LABELS.containsKey(m)) throw cn.tingfeng.shared.ApiException.badRequest("measure", "未知的统计项");
-        return Templates.drill(new Stats.Scope(q.from(), q.to(), q.county(), q.unitId(), q.grade(), q.category(), null), m,
-                MEASURE_LABELS.get(m), stats.incidents(q, m, DRILL_LIMIT), DRILL_LIMIT, queryString(q));
+        return Templates.drill(scope, m, MEASURE_LABELS.get(m), stats.incidents(q, m, DRILL_LIMIT), DRILL_LIMIT, queryString(q));
     }
 
     /** Default period: the current month up to today (Beijing time). */

@@ -18,7 +18,7 @@ import java.util.Set;
 @ApplicationScoped
 class WebForms {
     private static final Map<String, String> LABELS = Map.of("reason", "理由", "grade", "级别", "level", "层级",
-            "territory", "属地", "leadCategory", "牵头部门类别", "unitId", "承办单位", "role", "角色");
+            "territory", "属地", "leadCategory", "牵头部门类别", "unitId", "承办单位", "role", "角色", "text", "批示内容");
 
     @Inject
     Validator validator;

@@ -54,6 +54,9 @@ public class WebNav {
         if (user.has(Roles.LEADER) || user.has(Roles.ADMIN) || user.has(Roles.SUPERVISOR)) {
             items.add(new Item("回应率看板", "/app/dashboard"));
         }
+        if (user.has(Roles.LEADER) || user.has(Roles.ADMIN) || user.has(Roles.SUPERVISOR)) {
+            items.add(new Item(user.has(Roles.LEADER) ? "我的批示" : "领导批示", "/app/instructions"));
+        }
         if (user.has(Roles.SUPERVISOR) || user.has(Roles.ADMIN)) {
             items.add(new Item("督办记录", "/app/supervision"));
         }
