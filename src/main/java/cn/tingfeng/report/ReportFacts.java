@@ -194,6 +194,20 @@ public class ReportFacts {
         return new PeriodFacts(from, to, start, end, report, posts, top, platforms, sentiments, risks, overdue, escalations, watch);
     }
 
+    /** An incident to choose for a 快报 or 专报. */
+    public record Choice(Long id, String title, String grade, String status, Instant startedAt) {
+    }
+
+    /** The most recently started incidents that a report can be about (not merged, not dismissed). */
+    public List<Choice> recentIncidents(int n) {
+        List<Choice> out = new ArrayList<>();
+        for (Object[] o : rows(em.createNativeQuery("select id, title, grade, status, started_at from incident"
+                + " where status not in ('merged', 'dismissed') order by started_at desc, id desc").setMaxResults(n))) {
+            out.add(new Choice(n(o[0]), s(o[1]), s(o[2]), s(o[3]), instant(o[4])));
+        }
+        return out;
+    }
+
     /** Titles of the incidents created in [from, to) — what the 定时零汇报 alert counts (ZeroReportService). */
     public List<String> createdBetween(Instant from, Instant to) {
         return em.createQuery("select i.title from Incident i where i.createdAt >= ?1 and i.createdAt < ?2"

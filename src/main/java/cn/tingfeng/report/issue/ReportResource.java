@@ -65,6 +65,11 @@ public class ReportResource {
         if (format == null || format.isBlank() || format.equals("json")) {
             return Response.ok(reports.get(id), MediaType.APPLICATION_JSON).build();
         }
+        return download(reports, id, format);
+    }
+
+    /** The stored bytes of one format with their type and file name (also behind the page's links). */
+    public static Response download(ReportService reports, Long id, String format) {
         byte[] bytes = reports.file(id, format);
         ReportService.ReportView v = reports.get(id);
         String name = "report-" + id + "." + format;
