@@ -59,7 +59,7 @@ class ReportPagesTest {
         String page = WebSession.as("t-admin").get("/app/reports/templates/document").then().statusCode(200).extract().asString();
         assertThat(page).contains("报告模板").contains("{doc.number}");
         WebSession.as("t-analyst").get("/app/reports/templates/document").then().statusCode(403);
-        String refused = WebSession.form("t-admin").formParam("content", "<p>{doc.number}</p>{#for x in doc.blocks}")
+        String refused = WebSession.form("t-admin").formParam("content", "<style>body { font-family: tfcjk; }</style><p>{doc.number}</p>{#for x in doc.blocks}")
                 .post("/app/reports/templates/weekly").then().statusCode(400).extract().asString();
         assertThat(refused).contains("模板有误");
     }

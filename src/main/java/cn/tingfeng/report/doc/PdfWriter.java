@@ -16,6 +16,8 @@ public final class PdfWriter {
 
     public static byte[] pdf(String html, CjkFont font) {
         org.jsoup.nodes.Document parsed = Jsoup.parse(html);
+        // the embedded fonts as the default, before the template's own styles (which may refine it)
+        parsed.head().prependElement("style").text("html, body { font-family: " + CjkFont.LATIN_FAMILY + ", " + CjkFont.FAMILY + "; }");
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(parsed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

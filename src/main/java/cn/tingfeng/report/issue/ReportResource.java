@@ -57,7 +57,10 @@ public class ReportResource {
         return reports.list(type, n);
     }
 
-    /** The document as stored at issue time ({@code format} html, pdf or docx); without format: the record as JSON. */
+    /**
+     * The document as stored at issue time ({@code format} html, pdf or docx) as an attachment — also the HTML, whose
+     * inline style the application's CSP would block in the browser; without format: the record as JSON.
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
@@ -73,7 +76,7 @@ public class ReportResource {
         byte[] bytes = reports.file(id, format);
         ReportService.ReportView v = reports.get(id);
         String name = "report-" + id + "." + format;
-        String disposition = (format.equals("html") ? "inline" : "attachment") + "; filename=\"" + name + "\"; filename*=UTF-8''"
+        String disposition = "attachment; filename=\"" + name + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(v.typeLabel() + v.number() + "." + format, StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(bytes, TYPES.get(format)).header("Content-Disposition", disposition)
                 .header("X-Content-SHA256", ReportService.sha256(bytes)).build();

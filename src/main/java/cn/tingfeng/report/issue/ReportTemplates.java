@@ -93,6 +93,10 @@ public class ReportTemplates {
         if (m.find()) {
             throw ApiException.badRequest("content", "模板不能使用 “" + m.group().strip() + "”：报告中的记录文本必须转义输出，且模板须自成一体");
         }
+        if (!content.contains(cn.tingfeng.report.doc.CjkFont.FAMILY)) {
+            throw ApiException.badRequest("content", "模板的 font-family 须包含 " + cn.tingfeng.report.doc.CjkFont.FAMILY
+                    + "（PDF 中嵌入的中文字体），否则 PDF 中的汉字无法显示");
+        }
         String html;
         try {
             html = render(content, sample());
