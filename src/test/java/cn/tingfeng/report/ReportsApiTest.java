@@ -114,9 +114,12 @@ class ReportsApiTest {
 
     @Test
     void flashReportQuotesRecordsEscapesHostileTextAndReadsBackInEveryFormat() throws Exception {
+        long started = System.nanoTime();
         JsonPath r = issue(Map.of("type", "flash", "incidentIds", List.of(incident), "opinion", "该事件已得到处置，舆论趋于平稳。",
                 "suggestion", "建议测试县教育局持续发布后续进展。\n建议加强燃气安全宣传。"));
         long id = r.getLong("id");
+        System.out.printf("report-figures: flash issued in %d ms; sizes %s%n", (System.nanoTime() - started) / 1_000_000,
+                r.getList("files").stream().map(f -> ((Map<?, ?>) f).get("format") + "=" + ((Map<?, ?>) f).get("size")).toList());
         assertThat(r.getString("number")).matches("〔2026〕\\d+期");
         assertThat(r.getString("title")).isEqualTo("关于“" + HOSTILE_TITLE + "”的舆情快报");
 
@@ -208,6 +211,8 @@ class ReportsApiTest {
 
         JsonPath weekly = issue(Map.of("type", "weekly", "from", "2026-11-30", "to", "2026-12-06", "suggestion", "下周关注燃气安全。"));
         long id = weekly.getLong("id");
+        System.out.printf("report-figures: weekly sizes %s%n",
+                weekly.getList("files").stream().map(f -> ((Map<?, ?>) f).get("format") + "=" + ((Map<?, ?>) f).get("size")).toList());
         String wHtml = new String(download("t-analyst", id, "html"), StandardCharsets.UTF_8);
         assertThat(wHtml).contains("舆情周报").contains("每日舆情事件数").contains("帖文平台分布");
         assertThat(Jsoup.parse(wHtml).select("img.chart")).hasSize(2);

@@ -26,6 +26,12 @@ final class ReportLabels {
             "FEEDBACK_REPORTED", "反馈", "CLOSED", "办结", "RETURNED", "退回");
     private static final Map<String, String> OPERATION = Map.of("merge", "合并", "split", "拆分", "regrade", "调整等级",
             "confirm", "确认", "dismiss", "排除");
+    /** Platform codes (search uses the same words; report may not depend on search, which uses report's exports). */
+    private static final Map<String, String> PLATFORM = Map.ofEntries(Map.entry("web", "网站"), Map.entry("news", "新闻"),
+            Map.entry("weibo", "微博"), Map.entry("wechat", "微信"), Map.entry("forum", "论坛"), Map.entry("tieba", "贴吧"),
+            Map.entry("douyin", "抖音"), Map.entry("kuaishou", "快手"), Map.entry("video", "视频"), Map.entry("zhihu", "知乎"),
+            Map.entry("app", "客户端"), Map.entry("hotline", "热线"), Map.entry("gov", "政务网站"), Map.entry("blog", "博客"),
+            Map.entry("qa", "问答"), Map.entry("import", "导入"), Map.entry("api", "接口推送"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -78,7 +84,7 @@ final class ReportLabels {
     }
 
     static String platform(String code) {
-        return code == null || code.isBlank() ? "未知" : cn.tingfeng.search.PlatformLabels.of(code);
+        return code == null || code.isBlank() ? "未知" : PLATFORM.getOrDefault(code, code);
     }
 
     static String time(Instant t, ZoneId zone) {
