@@ -88,7 +88,7 @@ public class ReportPages {
             return Response.seeOther(URI.create("/app/reports?issued=" + v.id())).build();
         } catch (ApiException e) {
             return Response.status(WebErrors.status(e)).entity(view(form, WebErrors.message(e), null)).build();
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             return Response.status(500).entity(view(form, "报告生成失败：" + e.getMessage(), null)).build();
         }
     }

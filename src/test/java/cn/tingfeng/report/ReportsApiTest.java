@@ -190,7 +190,10 @@ class ReportsApiTest {
         int f1 = seq(issue(Map.of("type", "flash", "incidentIds", List.of(incident))).getString("number"));
         int s1 = seq(issue(Map.of("type", "special", "incidentIds", List.of(incident))).getString("number"));
         int f2 = seq(issue(Map.of("type", "flash", "incidentIds", List.of(incident))).getString("number"));
-        int s2 = seq(issue(Map.of("type", "special", "incidentIds", List.of(incident))).getString("number"));
+        JsonPath special = issue(Map.of("type", "special", "incidentIds", List.of(incident)));
+        int s2 = seq(special.getString("number"));
+        String html = new String(download("t-leader", special.getLong("id"), "html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("舆情专报").contains("一、测试&lt;script&gt;").contains("（四）工作措施").contains(RESPONSE_TEXT);
         assertThat(f2).isEqualTo(f1 + 1);
         assertThat(s2).isEqualTo(s1 + 1);
         clock.set(Instant.parse("2027-01-02T02:00:00Z"));

@@ -81,7 +81,12 @@ public class ReportService {
     public CjkFont font() {
         CjkFont f = font;
         if (f == null) {
-            f = CjkFont.locate(config.pdfFont());
+            try {
+                f = CjkFont.locate(config.pdfFont());
+            } catch (IllegalStateException e) {
+                LOG.error(e.getMessage());
+                throw new ApiException(503, "report_font_missing", e.getMessage());
+            }
             font = f;
         }
         return f;
