@@ -228,7 +228,7 @@ class ReportsApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("舆情周报").contains("热点事件");
             Files.createDirectories(ARTIFACTS);
-            for (int i = 0; i < Math.min(2, doc.getNumberOfPages()); i++) {
+            for (int i = 0; i < Math.min(4, doc.getNumberOfPages()); i++) {
                 ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(i, 110), "png", ARTIFACTS.resolve("weekly-page" + (i + 1) + ".png").toFile());
             }
         }
