@@ -288,6 +288,13 @@ class ReportsApiTest {
         assertThat(scheduler.runDue()).isEmpty();
         var mails = mailbox.getMailsSentTo("reports@example.cn");
         assertThat(mails).hasSize(2);
+        // a mail that did not go out (mailed_at released) is sent again on the next run within the grace period, once
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update report set mailed_at = null where slot_key = 'weekly:2026-12-14'").executeUpdate());
+        assertThat(scheduler.runDue()).isEmpty();
+        assertThat(scheduler.runDue()).isEmpty();
+        assertThat(mailbox.getMailsSentTo("reports@example.cn")).hasSize(3);
+        mails = mailbox.getMailsSentTo("reports@example.cn");
         assertThat(mails.get(0).getAttachments()).hasSize(2);
         assertThat(mails.stream().map(m -> m.getSubject()).toList()).anyMatch(s -> s.contains("舆情日报")).anyMatch(s -> s.contains("舆情周报"));
     }

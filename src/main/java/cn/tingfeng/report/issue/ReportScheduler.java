@@ -60,12 +60,35 @@ public class ReportScheduler {
                 LOG.errorf(e, "scheduled report %s failed", due.slotKey());
             }
         }
+        mailPending();
         return issued;
     }
 
+    private List<String> recipients() {
+        return config.mailTo().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Scheduled reports of the grace period whose mail failed (or whose node stopped before mailing): again. */
+    void mailPending() {
+        if (recipients().isEmpty()) return;
+        java.time.Instant since = clock.instant().minus(config.grace());
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.id from IssuedReport r"
+                + " where r.slotKey is not null and r.mailedAt is null and r.issuedAt >= ?1 order by r.id", Long.class)
+                .setParameter(1, since).getResultList());
+        for (Long id : ids) mail(reports.get(id));
+    }
+
+    /**
+     * Mails a report once: {@code mailed_at} is claimed first (an atomic update, so two callers never both send) and
+     * released again when sending fails, for the next run to retry within the grace period.
+     */
     void mail(ReportService.ReportView r) {
-        List<String> to = config.mailTo().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> to = recipients();
         if (to.isEmpty()) return;
+        int claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update report set mailed_at = :t where id = :id and mailed_at is null")
+                .setParameter("t", clock.instant()).setParameter("id", r.id()).executeUpdate());
+        if (claimed == 0) return;
         try {
             Mail mail = Mail.withText(to.get(0), "【" + r.typeLabel() + "】" + r.number() + " " + r.title(),
                     r.typeLabel() + " " + r.number() + "：" + r.title() + "\n\n正文见附件（PDF、Word）。本邮件由听风系统按时自动发送。");
@@ -73,10 +96,10 @@ public class ReportScheduler {
             mail.addAttachment(r.typeLabel() + r.number() + ".pdf", reports.file(r.id(), "pdf"), "application/pdf");
             mail.addAttachment(r.typeLabel() + r.number() + ".docx", reports.file(r.id(), "docx"), ReportResource.TYPES.get("docx"));
             mailer.send(mail);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report set mailed_at = :t where id = :id")
-                    .setParameter("t", clock.instant()).setParameter("id", r.id()).executeUpdate());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "mailing report %d failed", r.id());
+            LOG.errorf(e, "mailing report %d failed; retried on the next run within the grace period", r.id());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report set mailed_at = null where id = :id")
+                    .setParameter("id", r.id()).executeUpdate());
         }
     }
 }
