@@ -60,6 +60,9 @@ public class WebNav {
         if (user.has(Roles.SUPERVISOR) || user.has(Roles.ADMIN)) {
             items.add(new Item("督办记录", "/app/supervision"));
         }
+        if (user.has(Roles.ANALYST) || user.has(Roles.ADMIN) || user.has(Roles.LEADER) || user.has(Roles.SUPERVISOR)) {
+            items.add(new Item("舆情报告", "/app/reports"));
+        }
         if (user.has(Roles.ADMIN)) {
             items.add(new Item("采集来源", "/app/sources"));
             items.add(new Item("系统管理", "/app/admin"));
