@@ -127,7 +127,11 @@ class IncidentPagesFormsTest {
         String status = status(id);
         String grade = grade(id);
         for (String user : List.of("t-leader", "t-supervisor", "t-admin")) {
-            as(user).get("/app/incidents/" + id).then().statusCode(200).body(not(containsString("action=\"/app/incidents/")));
+            // the leader's only form is the 批示 (instructions); no triage, assignment or decision form for these roles
+            String page = as(user).get("/app/incidents/" + id).then().statusCode(200).extract().asString();
+            assertThat(page.replace("action=\"/app/incidents/" + id + "/instructions\"", ""))
+                    .as(user + " sees no triage form").doesNotContain("action=\"/app/incidents/");
+            assertThat(page.contains("action=\"/app/incidents/" + id + "/instructions\"")).as(user + " 批示 form").isEqualTo("t-leader".equals(user));
         }
         for (String action : List.of("confirm", "dismiss", "regrade", "assign", "proposal/corrections")) {
             for (String user : List.of("t-leader", "t-admin", "t-department", "t-supervisor")) {

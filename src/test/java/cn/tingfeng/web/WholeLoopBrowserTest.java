@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -91,8 +92,9 @@ class WholeLoopBrowserTest {
             WebDriver a = analyst.driver;
             WebDriver d = department.driver;
             WebDriver l = leader.driver;
-            var waitA = new WebDriverWait(a, Duration.ofSeconds(30));
-            var waitD = new WebDriverWait(d, Duration.ofSeconds(30));
+            // pages reload under the waits: an element found just before a reload is retried, not an error
+            var waitA = new WebDriverWait(a, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
+            var waitD = new WebDriverWait(d, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
 
             // The leader's figures before: completion of today's incidents.
             l.get(base + dashboard);
@@ -196,7 +198,7 @@ class WholeLoopBrowserTest {
     }
 
     /** Opens the 发布回应 form of the task page, fills it as a clerk does and submits it. */
-    private static void respond(WebDriver d, WebDriverWait wait, String channel, String text) {
+    private static void respond(WebDriver d, org.openqa.selenium.support.ui.Wait<WebDriver> wait, String channel, String text) {
         WebElement form = d.findElement(By.cssSelector("form[action$='/respond']"));
         WebElement details = form.findElement(By.xpath("./ancestor::details"));
         if (details.getAttribute("open") == null) {
