@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import cn.tingfeng.post.PostStore;
-import cn.tingfeng.source.Source;
 import cn.tingfeng.testsupport.Browser;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
@@ -15,8 +13,6 @@ import cn.tingfeng.testsupport.TestSources;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -28,9 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +43,7 @@ class AlertQueueLiveTest {
     @Inject
     TestSources testSources;
     @Inject
-    PostStore store;
-    @Inject
     MutableClock clock;
-    @Inject
-    EntityManager em;
 
     @TestHTTPResource("/")
     URL app;
@@ -64,22 +53,10 @@ class AlertQueueLiveTest {
         clock.reset();
     }
 
-    @Transactional
-    String status(long incident) {
-        return (String) em.createNativeQuery("select status from incident where id = ?1").setParameter(1, incident).getSingleResult();
-    }
-
     /** A plan and a post that makes an incident with an alert (a death: grade and alert). Returns the incident. */
     long alertingIncident(String tag, String place) {
-        String key = "live-" + UUID.randomUUID();
-        Source src = testSources.create(key);
-        TestAccounts.as("t-analyst").body(Map.of("name", "实时队列-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
-                .post("/api/plans").then().statusCode(201);
-        Instant now = Instant.now();
-        Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
-                place + tag + "物流园区发生爆炸 已致3人死亡", place + tag + "物流园区今天发生爆炸并引发火情，事故造成3人死亡，多人受伤。编号" + key,
-                "网友", now.minus(Duration.ofMinutes(30)), "web", null)).postId();
-        return testSources.incidentOf(post);
+        return testSources.explosionIncident(tag, place + tag + "物流园区发生爆炸 已致3人死亡",
+                place + tag + "物流园区今天发生爆炸并引发火情，事故造成3人死亡，多人受伤。", Instant.now().minus(Duration.ofMinutes(30)));
     }
 
     private static String tag(String prefix) {
@@ -185,7 +162,7 @@ class AlertQueueLiveTest {
             wait.until(d -> d.findElement(By.id("reason")).isDisplayed());
             driver.findElement(By.cssSelector("#reason textarea")).sendKeys("多方核实属实，转入处置");
             driver.findElement(By.cssSelector("#reason-form button[value='ok']")).click();
-            wait.until(d -> "confirmed".equals(status(incident)));
+            wait.until(d -> "confirmed".equals(testSources.incidentStatus(incident)));
             wait.until(d -> d.findElement(By.cssSelector("#alert-queue tbody tr")).getText().contains("已确认"));
             browser.screenshot("alerts-confirmed-by-keyboard");
 

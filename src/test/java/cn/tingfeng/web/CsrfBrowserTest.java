@@ -2,8 +2,6 @@ package cn.tingfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tingfeng.post.PostStore;
-import cn.tingfeng.source.Source;
 import cn.tingfeng.testsupport.Browser;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
@@ -12,16 +10,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,11 +32,7 @@ class CsrfBrowserTest {
     @Inject
     TestSources testSources;
     @Inject
-    PostStore store;
-    @Inject
     MutableClock clock;
-    @Inject
-    EntityManager em;
 
     @TestHTTPResource("/")
     URL app;
@@ -53,28 +42,16 @@ class CsrfBrowserTest {
         clock.reset();
     }
 
-    @Transactional
-    String status(long incident) {
-        return (String) em.createNativeQuery("select status from incident where id = ?1").setParameter(1, incident).getSingleResult();
-    }
-
     long newIncident() {
-        String key = "csrfb-" + UUID.randomUUID();
         String tag = "浏览器跨站" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
-        Source src = testSources.create(key);
-        TestAccounts.as("t-analyst").body(Map.of("name", "浏览器跨站-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
-                .post("/api/plans").then().statusCode(201);
-        Instant now = Instant.now();
-        Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
-                tag + "仓库发生爆炸 已致1人死亡", tag + "一处仓库今天发生爆炸，事故造成1人死亡。编号" + key, "网友",
-                now.minus(Duration.ofMinutes(20)), "web", null)).postId();
-        return testSources.incidentOf(post);
+        return testSources.explosionIncident(tag, tag + "仓库发生爆炸 已致1人死亡", tag + "一处仓库今天发生爆炸，事故造成1人死亡。",
+                Instant.now().minus(Duration.ofMinutes(20)));
     }
 
     @Test
     void aPageOnAnotherPortCannotMakeTheAnalystsBrowserDismissAnIncident() throws Exception {
         long id = newIncident();
-        String before = status(id);
+        String before = testSources.incidentStatus(id);
         String base = "http://localhost:" + app.getPort();
         HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String page = "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>抽奖活动</title></head><body>"
@@ -98,7 +75,7 @@ class CsrfBrowserTest {
             wait.until(ExpectedConditions.urlContains("/app/incidents/" + id + "/dismiss"));
             wait.until(d -> d.getPageSource().contains("请求已拒绝"));
             browser.screenshot("csrf-refused");
-            assertThat(status(id)).isEqualTo(before);
+            assertThat(testSources.incidentStatus(id)).isEqualTo(before);
 
             driver.get(base + "/app/incidents/" + id);
             driver.findElement(By.xpath("//details[summary='排除']/summary")).click();
@@ -107,7 +84,7 @@ class CsrfBrowserTest {
             driver.findElement(By.cssSelector("form[action='/app/incidents/" + id + "/dismiss'] button")).click();
             wait.until(d -> !d.getCurrentUrl().endsWith("/dismiss"));
             browser.screenshot("csrf-own-form-works");
-            assertThat(status(id)).isEqualTo("dismissed");
+            assertThat(testSources.incidentStatus(id)).isEqualTo("dismissed");
         } finally {
             evil.stop(0);
         }

@@ -5,21 +5,15 @@ import static cn.tingfeng.web.WebSession.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tingfeng.testsupport.TestSources;
-import cn.tingfeng.post.PostStore;
-import cn.tingfeng.source.Source;
 import cn.tingfeng.testsupport.MutableClock;
 import cn.tingfeng.testsupport.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +28,7 @@ class CsrfTest {
     @Inject
     TestSources testSources;
     @Inject
-    PostStore store;
-    @Inject
     MutableClock clock;
-    @Inject
-    EntityManager em;
 
     @TestHTTPResource("/")
     URL app;
@@ -48,23 +38,12 @@ class CsrfTest {
         clock.reset();
     }
 
-    @Transactional
-    String status(long incident) {
-        return (String) em.createNativeQuery("select status from incident where id = ?1").setParameter(1, incident).getSingleResult();
-    }
-
     long newIncident() {
-        String key = "csrf-" + UUID.randomUUID();
         String tag = "跨站测试" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
-        Source src = testSources.create(key);
-        TestAccounts.as("t-analyst").body(Map.of("name", "跨站测试-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
-                .post("/api/plans").then().statusCode(201);
         Instant now = Instant.parse("2030-11-12T06:00:00Z");
         clock.set(now);
-        Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
-                tag + "化工园区发生爆炸 已致2人死亡", tag + "化工园区今天凌晨发生爆炸，事故造成2人死亡。编号" + key, "网友",
-                now.minus(Duration.ofMinutes(30)), "web", null)).postId();
-        return testSources.incidentOf(post);
+        return testSources.explosionIncident(tag, tag + "化工园区发生爆炸 已致2人死亡", tag + "化工园区今天凌晨发生爆炸，事故造成2人死亡。",
+                now.minus(Duration.ofMinutes(30)));
     }
 
     private String own() {
@@ -74,7 +53,7 @@ class CsrfTest {
     @Test
     void aFormOnAnotherPortOfTheSameHostCannotDismissAnIncident() {
         long id = newIncident();
-        String before = status(id);
+        String before = testSources.incidentStatus(id);
         String evil = "http://" + app.getHost() + ":" + (app.getPort() + 1);
         // what a browser sends for a form on http://host:otherport posting here (no token: the page cannot read it)
         as("t-analyst").contentType("application/x-www-form-urlencoded").header("Origin", evil).header("Sec-Fetch-Site", "same-site")
@@ -89,13 +68,13 @@ class CsrfTest {
         as("t-analyst").contentType("application/x-www-form-urlencoded").header("Origin", evil)
                 .formParam("_csrf", csrf("t-analyst")).formParam("reason", "跨站提交")
                 .post("/app/incidents/" + id + "/dismiss").then().statusCode(403);
-        assertThat(status(id)).isEqualTo(before);
+        assertThat(testSources.incidentStatus(id)).isEqualTo(before);
 
         // the application's own page: its origin, its token
         as("t-analyst").contentType("application/x-www-form-urlencoded").header("Origin", own()).header("Sec-Fetch-Site", "same-origin")
                 .formParam("_csrf", csrf("t-analyst")).formParam("reason", "经核实为重复信息")
                 .post("/app/incidents/" + id + "/dismiss").then().statusCode(303);
-        assertThat(status(id)).isEqualTo("dismissed");
+        assertThat(testSources.incidentStatus(id)).isEqualTo("dismissed");
     }
 
     @Test

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import cn.tingfeng.post.PostStore;
-import cn.tingfeng.source.Source;
 import cn.tingfeng.testsupport.MutableClock;
-import cn.tingfeng.testsupport.TestAccounts;
 import cn.tingfeng.testsupport.TestSources;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,8 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +23,6 @@ import org.junit.jupiter.api.Test;
 /** The analyst's triage, assignment and correction forms on the incident page; other roles see none and get 403. */
 @QuarkusTest
 class IncidentPagesFormsTest {
-    @Inject
-    PostStore store;
     @Inject
     TestSources testSources;
     @Inject
@@ -48,23 +41,12 @@ class IncidentPagesFormsTest {
         return (String) em.createNativeQuery("select grade from incident where id = ?1").setParameter(1, incident).getSingleResult();
     }
 
-    @Transactional
-    String status(long incident) {
-        return (String) em.createNativeQuery("select status from incident where id = ?1").setParameter(1, incident).getSingleResult();
-    }
-
     long newIncident() {
-        String key = "form-" + UUID.randomUUID();
         String tag = "表单测试" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
-        Source src = testSources.create(key);
-        TestAccounts.as("t-analyst").body(Map.of("name", "表单测试-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
-                .post("/api/plans").then().statusCode(201);
         Instant now = Instant.parse("2030-10-12T06:00:00Z");
         clock.set(now);
-        Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
-                tag + "镇物流园区发生爆炸 已致3人死亡", tag + "镇一处仓储物流园区今天凌晨发生爆炸并引发火情，消防部门出动多辆消防车扑救。"
-                        + "据通报，事故造成3人死亡，另有多名工人受伤。编号" + key, "网友", now.minus(Duration.ofMinutes(90)), "web", null)).postId();
-        return testSources.incidentOf(post);
+        return testSources.explosionIncident(tag, tag + "镇物流园区发生爆炸 已致3人死亡", tag + "镇一处仓储物流园区今天凌晨发生爆炸并引发火情，消防部门出动多辆消防车扑救。"
+                + "据通报，事故造成3人死亡，另有多名工人受伤。", now.minus(Duration.ofMinutes(90)));
     }
 
     @Test
@@ -88,10 +70,10 @@ class IncidentPagesFormsTest {
                 .body(containsString("&lt;b&gt;涉及人员死亡&lt;/b&gt;"));
 
         form("t-analyst").post("/app/incidents/" + id + "/confirm").then().statusCode(303);
-        assertThat(status(id)).isEqualTo("confirmed");
+        assertThat(testSources.incidentStatus(id)).isEqualTo("confirmed");
         form("t-analyst").formParam("reason", "重复").post("/app/incidents/" + id + "/dismiss").then().statusCode(409)
                 .body(containsString("只有新发现的事件可以确认或排除"));
-        assertThat(status(id)).isEqualTo("confirmed");
+        assertThat(testSources.incidentStatus(id)).isEqualTo("confirmed");
 
         // correct the proposal (reason required) to the test county's education bureau: then it is the pre-selected unit
         page = as("t-analyst").get("/app/incidents/" + id).then().statusCode(200).extract().asString();
@@ -124,7 +106,7 @@ class IncidentPagesFormsTest {
     @Test
     void otherRolesSeeNoFormsAndAreRefused() {
         long id = newIncident();
-        String status = status(id);
+        String status = testSources.incidentStatus(id);
         String grade = grade(id);
         for (String user : List.of("t-leader", "t-supervisor", "t-admin")) {
             // the leader's only form is the 批示 (instructions); no triage, assignment or decision form for these roles
@@ -141,7 +123,7 @@ class IncidentPagesFormsTest {
             io.restassured.RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                     .post("/app/incidents/" + id + "/" + action).then().statusCode(302);
         }
-        assertThat(status(id)).isEqualTo(status);
+        assertThat(testSources.incidentStatus(id)).isEqualTo(status);
         assertThat(grade(id)).isEqualTo(grade);
     }
 }

@@ -2,8 +2,6 @@ package cn.tingfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tingfeng.post.PostStore;
-import cn.tingfeng.source.Source;
 import cn.tingfeng.testsupport.Browser;
 import cn.tingfeng.testsupport.TestAccounts;
 import cn.tingfeng.testsupport.TestSources;
@@ -21,8 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,19 +44,12 @@ class WholeLoopBrowserTest {
     @Inject
     TestSources testSources;
     @Inject
-    PostStore store;
-    @Inject
     TestAccounts accounts;
     @Inject
     EntityManager em;
 
     @TestHTTPResource("/")
     URL app;
-
-    @Transactional
-    String incidentStatus(long incident) {
-        return (String) em.createNativeQuery("select status from incident where id = ?1").setParameter(1, incident).getSingleResult();
-    }
 
     @Transactional
     List<?> assignments(long incident) {
@@ -114,7 +103,7 @@ class WholeLoopBrowserTest {
             new Actions(a).sendKeys("c").perform();
             waitA.until(x -> x.findElement(By.id("reason")).isDisplayed());
             new Actions(a).sendKeys("经核实属实，转入处置").keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
-            waitA.until(x -> "confirmed".equals(incidentStatus(incident)));
+            waitA.until(x -> "confirmed".equals(testSources.incidentStatus(incident)));
             waitA.until(x -> x.findElement(By.cssSelector("#alert-queue tbody tr")).getText().contains("已确认"));
             analyst.screenshot("loop-02-confirmed-by-keyboard");
             new Actions(a).sendKeys("a").perform();
@@ -227,13 +216,7 @@ class WholeLoopBrowserTest {
 
     /** A plan and a crawled post that make an incident with an alert (a death: grade and alert). */
     private long alertingIncident(String tag) {
-        String key = "loop-" + UUID.randomUUID();
-        Source src = testSources.create(key);
-        TestAccounts.as("t-analyst").body(Map.of("name", "全流程-" + key, "rule", tag + " AND 爆炸", "sources", List.of(src.key)))
-                .post("/api/plans").then().statusCode(201);
-        Long post = store.store(new PostStore.Incoming(src, "https://news.example.cn/" + key + "/1.html",
-                "测试县" + tag + "物流园区发生爆炸 已致3人死亡", "测试县" + tag + "物流园区今天发生爆炸并引发火情，事故造成3人死亡，多人受伤。编号" + key,
-                "网友", Instant.now().minus(Duration.ofMinutes(30)), "web", null)).postId();
-        return testSources.incidentOf(post);
+        return testSources.explosionIncident(tag, "测试县" + tag + "物流园区发生爆炸 已致3人死亡",
+                "测试县" + tag + "物流园区今天发生爆炸并引发火情，事故造成3人死亡，多人受伤。", Instant.now().minus(Duration.ofMinutes(30)));
     }
 }
