@@ -100,7 +100,7 @@ public class SearchIndexer {
             return false;
         }
         Map<String, Integer> terms = termsOf(st, p.title, p.body);
-        write(p.id, terms);
+        write(p.id, p.publishedAt, terms);
         return true;
     }
 
@@ -118,12 +118,13 @@ public class SearchIndexer {
         return terms;
     }
 
-    private void write(long postId, Map<String, Integer> terms) {
+    private void write(long postId, java.time.Instant publishedAt, Map<String, Integer> terms) {
+        java.time.OffsetDateTime published = publishedAt == null ? null : publishedAt.atOffset(java.time.ZoneOffset.UTC);
         java.sql.Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement del = c.prepareStatement("delete from post_term where post_id = ?");
                  PreparedStatement delMark = c.prepareStatement("delete from post_indexed where post_id = ?");
-                 PreparedStatement ins = c.prepareStatement("insert into post_term (term, post_id, weight) values (?, ?, ?)");
+                 PreparedStatement ins = c.prepareStatement("insert into post_term (term, post_id, weight, published_at) values (?, ?, ?, ?)");
                  PreparedStatement mark = c.prepareStatement("insert into post_indexed (post_id, version, terms, indexed_at) values (?, ?, ?, ?)")) {
                 del.setLong(1, postId);
                 del.executeUpdate();
@@ -133,6 +134,8 @@ public class SearchIndexer {
                     ins.setString(1, e.getKey());
                     ins.setLong(2, postId);
                     ins.setInt(3, Math.min(Short.MAX_VALUE, e.getValue()));
+                    if (published == null) ins.setNull(4, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    else ins.setObject(4, published);
                     ins.addBatch();
                 }
                 if (!terms.isEmpty()) ins.executeBatch();
