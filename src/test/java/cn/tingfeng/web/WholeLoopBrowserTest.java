@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The whole loop in a real browser (Debian Chromium), each person in their own browser as in an office: an alert
  * appears live in the analyst's open queue; the analyst confirms and assigns it with the keyboard; the department
- * reads the incident, acknowledges, records a response, asks to close; the analyst returns it with a reason; the
+ * reads the incident, acknowledges, records a response with an attachment, asks to close; the analyst returns it with a reason; the
  * department sees the reason and answers; the analyst accepts the close; the leader's figures change; the supervision
  * office sees the escalation of a late one. Screenshots of every step go to {@code target/screenshots/loop-*.png}.
  */
@@ -68,7 +68,7 @@ class WholeLoopBrowserTest {
     }
 
     @Test
-    void theWholeLoopInTheBrowser() {
+    void theWholeLoopInTheBrowser() throws Exception {
         String base = "http://localhost:" + app.getPort();
         String today = LocalDate.now(BEIJING).toString();
         String dashboard = "/app/dashboard?from=" + today + "&to=" + today;
@@ -131,10 +131,24 @@ class WholeLoopBrowserTest {
             waitD.until(x -> x.findElement(By.tagName("main")).getText().contains("签收"));
             assertThat(d.findElements(By.cssSelector("form[action$='/ack'] button"))).as("签收 done once").isEmpty();
 
-            // 4. It records its authoritative response and asks to close.
-            respond(d, waitD, "政府网站", "经调查，" + tag + "物流园区事故已得到控制，伤员正在救治。");
+            // 4. It records its authoritative response, with the published notice attached as a PDF, and asks to close.
+            java.nio.file.Path notice = java.nio.file.Files.createTempDirectory("loop").resolve("情况通报" + tag + ".pdf");
+            byte[] pdf = minimalPdf();
+            java.nio.file.Files.write(notice, pdf);
+            respond(d, waitD, "政府网站", "经调查，" + tag + "物流园区事故已得到控制，伤员正在救治。", notice);
             waitD.until(x -> x.findElement(By.tagName("main")).getText().contains("伤员正在救治"));
+            WebElement file = waitD.until(x -> x.findElement(By.linkText(notice.getFileName().toString())));
+            assertThat(d.findElement(By.tagName("main")).getText()).as("the attachment listed with its type and checksum")
+                    .contains("SHA-256 " + sha256(pdf).substring(0, 12));
+            String href = file.getAttribute("href");
             department.screenshot("loop-05-response-recorded");
+            // the stored file is the one uploaded, byte for byte, for the unit's own clerk
+            String cookie = d.manage().getCookies().stream().map(ck -> ck.getName() + "=" + ck.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            java.net.http.HttpResponse<byte[]> got = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(href)).header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(got.statusCode()).isEqualTo(200);
+            assertThat(got.body()).isEqualTo(pdf);
             d.findElement(By.cssSelector("form[action$='/close-request'] button")).click();
             waitD.until(x -> x.findElement(By.tagName("main")).getText().contains("已申请办结"));
             assertThat(assignmentStatus(incident)).isEqualTo("close_requested");
@@ -186,8 +200,24 @@ class WholeLoopBrowserTest {
         }
     }
 
-    /** Opens the 发布回应 form of the task page, fills it as a clerk does and submits it. */
+    /** A one-page PDF (what a clerk attaches: the published notice). */
+    private static byte[] minimalPdf() {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
     private static void respond(WebDriver d, org.openqa.selenium.support.ui.Wait<WebDriver> wait, String channel, String text) {
+        respond(d, wait, channel, text, null);
+    }
+
+    /** Opens the 发布回应 form of the task page, fills it as a clerk does (with a file chosen, if given) and submits it. */
+    private static void respond(WebDriver d, org.openqa.selenium.support.ui.Wait<WebDriver> wait, String channel, String text,
+            java.nio.file.Path attachment) {
         WebElement form = d.findElement(By.cssSelector("form[action$='/respond']"));
         WebElement details = form.findElement(By.xpath("./ancestor::details"));
         if (details.getAttribute("open") == null) {
@@ -198,6 +228,7 @@ class WholeLoopBrowserTest {
         ((JavascriptExecutor) d).executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("publishedAt")), now);
         form.findElement(By.name("channel")).sendKeys(channel);
         form.findElement(By.name("text")).sendKeys(text);
+        if (attachment != null) form.findElement(By.cssSelector("input[type='file']")).sendKeys(attachment.toAbsolutePath().toString());
         form.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(x -> x.findElements(By.cssSelector(".error")).isEmpty() && x.getCurrentUrl().contains("/app/tasks/"));
     }
