@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public record SearchCriteria(String q, Instant from, Instant to, String source, String platform, String county, Long plan,
         String sentiment, Long incident) {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = cn.tingfeng.shared.Zones.display();
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     private static final Map<String, String> SENTIMENTS = Map.of("negative", "negative", "neutral", "neutral", "positive",
             "positive", "负面", "negative", "中性", "neutral", "正面", "positive");

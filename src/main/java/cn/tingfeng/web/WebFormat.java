@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Template helpers: times in Beijing time. */
+/** Template helpers: times in the configured zone ({@code tingfeng.zone}, Beijing time by default). */
 @TemplateExtension(namespace = "fmt")
 public final class WebFormat {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.tingfeng.shared.Zones.display();
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private WebFormat() {
@@ -29,6 +29,11 @@ public final class WebFormat {
                 return iso;
             }
         }
+    }
+
+    /** {@code {fmt:zone}}: the zone id, for scripts that format times (data-zone). */
+    static String zone() {
+        return ZONE.getId();
     }
 
     /** {@code {fmt:local(someInstant)}} → {@code 2026-03-01 08:00}, or a dash. */

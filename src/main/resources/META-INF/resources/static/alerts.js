@@ -17,14 +17,17 @@
     if (o.value) categories[o.value] = o.textContent;
   });
   var selected = -1;
+  var timeFormat = new Intl.DateTimeFormat('en-CA', { timeZone: filters.zone || 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
   function rows() { return Array.prototype.filter.call(tbody.rows, function (r) { return r.dataset.alert; }); }
 
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
   function local(iso) {
     if (!iso) return '—';
-    var d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);  // Beijing time, as the server renders it
-    return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
+    // in the configured zone, as the server renders it: 2026-03-01 08:00
+    var parts = {};
+    timeFormat.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + (parts.hour === '24' ? '00' : parts.hour) + ':' + parts.minute;
   }
 
   function matches(a) {

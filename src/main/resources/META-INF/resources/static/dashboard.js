@@ -9,6 +9,7 @@
   if (!root || !window.echarts) return;
   var screen = root.dataset.screen === '1';
   var refresh = parseInt(root.dataset.refresh || '0', 10);
+  var zone = root.dataset.zone || 'Asia/Shanghai';
   var statusEl = root.querySelector('[data-status]');
   var charts = {};
   var text = screen ? '#e6f0ff' : '#243b53';
@@ -162,7 +163,7 @@
       body.appendChild(tr0);
       return;
     }
-    var fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    var fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
     (screen ? d.overdue.slice(0, 8) : d.overdue).forEach(function (o) {
       var tr = document.createElement('tr');
       var a = document.createElement('a');
@@ -224,7 +225,7 @@
       })
       .then(function (d) {
         draw(d);
-        var at = new Date(d.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+        var at = new Date(d.at).toLocaleTimeString('zh-CN', { timeZone: zone, hour12: false });
         status((screen ? '更新于 ' : '统计时间 ') + at + (refresh > 0 ? '，每 ' + refresh + ' 秒刷新' : '') + (screen ? '' : '。点击图中的柱、点或扇区查看对应的舆情事件。'), false);
       })
       .catch(function (e) { status(e.message || '数据加载失败', true); })

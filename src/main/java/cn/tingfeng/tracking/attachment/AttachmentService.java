@@ -32,7 +32,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class AttachmentService {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = cn.tingfeng.shared.Zones.display();
 
     /** A file as it arrived (the upload's temporary file) with the name the user gave it. */
     public record Upload(String fileName, Path file, long size) {

@@ -73,7 +73,7 @@ public final class MessageTemplates {
                         + "经催办、督办至 {dueAt} 仍未完成，已超时 {overdue}，达到问责提请条件，请按规定启动问责程序。"
                         + "\n\n详情：{link}\n\n（听风舆情回应督办系统自动发送）",
                 "【问责提请】舆情“{incident}”：{unit}{obligation}超过最迟时限 {limit} 已 {overdue}，已提请监察委员会问责。{link}"));
-        return new MessageTemplates(m, ZoneId.of("Asia/Shanghai"));
+        return new MessageTemplates(m, cn.tingfeng.shared.Zones.display());
     }
 
     /** A copy with one step's template replaced (administrator-edited texts). */
