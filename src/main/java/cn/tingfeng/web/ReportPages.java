@@ -39,13 +39,13 @@ public class ReportPages {
     }
 
     /** What the issue form sent, echoed back when it is refused. */
-    public record Form(String type, List<Long> incidentIds, String from, String to, String opinion, String suggestion) {
+    public record Form(String type, List<Long> incidentIds, String from, String to, String opinion, String suggestion, String find) {
         public boolean chosen(Long id) {
             return incidentIds != null && incidentIds.contains(id);
         }
 
         static Form empty() {
-            return new Form("daily", List.of(), "", "", "", "");
+            return new Form("daily", List.of(), "", "", "", "", "");
         }
     }
 
@@ -69,8 +69,12 @@ public class ReportPages {
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR})
-    public TemplateInstance page(@QueryParam("issued") Long issued) {
-        return view(Form.empty(), null, issued);
+    public TemplateInstance page(@QueryParam("issued") Long issued, @QueryParam("find") String find,
+                                 @QueryParam("incident") List<Long> chosen, @QueryParam("type") String type) {
+        boolean known = type != null && Arrays.stream(ReportType.values()).anyMatch(t -> t.code().equals(type));
+        Form form = new Form(known ? type : (chosen == null || chosen.isEmpty() ? "daily" : "flash"),
+                chosen == null ? List.of() : chosen, "", "", "", "", find == null ? "" : find.strip());
+        return view(form, null, issued);
     }
 
     @POST
@@ -78,8 +82,9 @@ public class ReportPages {
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     public Response issue(@FormParam("type") String type, @FormParam("incident") List<Long> incidents,
                           @FormParam("from") String from, @FormParam("to") String to,
-                          @FormParam("opinion") String opinion, @FormParam("suggestion") String suggestion) {
-        Form form = new Form(type, incidents == null ? List.of() : incidents, nz(from), nz(to), nz(opinion), nz(suggestion));
+                          @FormParam("opinion") String opinion, @FormParam("suggestion") String suggestion,
+                          @FormParam("find") String find) {
+        Form form = new Form(type, incidents == null ? List.of() : incidents, nz(from), nz(to), nz(opinion), nz(suggestion), nz(find));
         try {
             boolean periodType = "daily".equals(type) || "weekly".equals(type) || "zero".equals(type);
             ReportService.ReportView v = reports.issue(new ReportService.Request(type,
@@ -128,7 +133,8 @@ public class ReportPages {
 
     private TemplateInstance view(Form form, String error, Long issued) {
         boolean canIssue = user.has(Roles.ANALYST) || user.has(Roles.ADMIN);
-        List<ReportFacts.Choice> incidents = canIssue ? QuarkusTransaction.requiringNew().call(() -> facts.recentIncidents(100)) : List.of();
+        List<ReportFacts.Choice> incidents = canIssue ? QuarkusTransaction.requiringNew().call(
+                () -> facts.incidentChoices(form.find(), form.incidentIds(), 100)) : List.of();
         List<TypeOption> types = Arrays.stream(ReportType.values()).map(t -> new TypeOption(t.code(), t.label())).toList();
         return Templates.reports(reports.list(null, 200), canIssue, user.has(Roles.ADMIN), types, incidents, form, error, issued);
     }

@@ -75,6 +75,30 @@ class ReportPagesTest {
         assertThat(html).contains("网民关注积水排除进度。").contains("建议住建部门发布排水进展。").contains("&lt;i&gt;某路段");
     }
 
+    /** An incident older than the 100 newest is found by a word of its title or its number, and the incident page preselects it. */
+    @Test
+    void anOldIncidentIsFoundByTitleOrNumberAndPreselectedFromItsPage() {
+        String word = "陈年旧案" + System.nanoTime();
+        long old = TrackingApi.createIncident("某镇" + word + "信访积案", "IV", Instant.parse("2019-03-01T02:00:00Z"));
+        String recent = WebSession.as("t-analyst").get("/app/reports").then().statusCode(200).extract().asString();
+        assertThat(recent).contains("查找事件").contains("下面列出最近的 100 起事件");
+
+        String found = WebSession.as("t-analyst").queryParam("find", word).get("/app/reports").then().statusCode(200).extract().asString();
+        assertThat(found).contains("value=\"" + old + "\"").contains(word + "信访积案").contains("“" + word + "”的事件");
+        assertThat(WebSession.as("t-analyst").queryParam("find", "#" + old).get("/app/reports").then().statusCode(200).extract().asString())
+                .contains("value=\"" + old + "\"");
+        assertThat(WebSession.as("t-analyst").queryParam("find", "没有这样的标题" + System.nanoTime()).get("/app/reports").then()
+                .statusCode(200).extract().asString()).contains("没有标题含");
+
+        String incidentPage = WebSession.as("t-analyst").get("/app/incidents/" + old).then().statusCode(200).extract().asString();
+        assertThat(incidentPage).contains("href=\"/app/reports?type=flash&amp;incident=" + old + "\"");
+        String preselected = WebSession.as("t-analyst").queryParam("type", "flash").queryParam("incident", old).get("/app/reports")
+                .then().statusCode(200).extract().asString();
+        assertThat(preselected).containsPattern("value=\"" + old + "\" checked").containsPattern("value=\"flash\" selected");
+        assertThat(WebSession.as("t-leader").get("/app/incidents/" + old).then().statusCode(200).extract().asString())
+                .doesNotContain("签发舆情快报");
+    }
+
     @Test
     void anAdministratorEditsTemplatesInThePageAndABrokenOneIsRefusedWithTheReason() {
         String page = WebSession.as("t-admin").get("/app/reports/templates/document").then().statusCode(200).extract().asString();
