@@ -32,6 +32,9 @@ public class SearchIndexer {
     /** The segmentation version; raise it when the policy changes, and the backfill re-indexes the older posts. */
     public static final int VERSION = 1;
     public static final String COUNTY = "county:";
+    /** Filter terms (weight 0, never produced by segmentation: the colon is punctuation): the post's platform and source id. */
+    public static final String PLATFORM = "platform:";
+    public static final String SOURCE = "source:";
 
     private record Terms(Gazetteer gazetteer, SearchTerms terms) {
     }
@@ -100,6 +103,7 @@ public class SearchIndexer {
             return false;
         }
         Map<String, Integer> terms = termsOf(st, p.title, p.body);
+        terms.putAll(facets(p.platform, p.source == null ? null : p.source.id));
         write(p.id, p.publishedAt, terms);
         return true;
     }
@@ -108,6 +112,14 @@ public class SearchIndexer {
     public Map<String, Integer> termsOf(String title, String body) {
         Terms st = current();
         return st == null ? null : termsOf(st, title, body);
+    }
+
+    /** The filter terms of a post (weight 0): {@code platform:<code>} and {@code source:<id>}. */
+    public static Map<String, Integer> facets(String platform, Long sourceId) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (platform != null && !platform.isBlank()) out.put(PLATFORM + platform, 0);
+        if (sourceId != null) out.put(SOURCE + sourceId, 0);
+        return out;
     }
 
     private static Map<String, Integer> termsOf(Terms st, String title, String body) {

@@ -77,7 +77,7 @@ public class SearchService {
     public Result search(SearchCriteria c, Paging paging) {
         SearchTerms.Query q = parse(c);
         List<Object> params = new ArrayList<>();
-        String matched = matched(q, c, params);
+        String matched = matched(q, c, sourceId(c), params);
         long total = ((Number) bind(em.createNativeQuery("select count(*) from (" + matched + ") h"), params).getSingleResult())
                 .longValue();
         List<Hit> hits = total <= paging.offset() ? List.of() : page(q, matched, params, paging.offset(), paging.size());
@@ -89,9 +89,17 @@ public class SearchService {
     public Result export(SearchCriteria c) {
         SearchTerms.Query q = parse(c);
         List<Object> params = new ArrayList<>();
-        String matched = matched(q, c, params);
+        String matched = matched(q, c, sourceId(c), params);
         List<Hit> hits = page(q, matched, params, 0, EXPORT_MAX);
         return new Result(hits.size(), hits, q);
+    }
+
+    /** The id of the source filter's key; -1 for a key no source has (nothing matches), null without the filter. */
+    private Long sourceId(SearchCriteria c) {
+        if (c.source() == null) return null;
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from source where source_key = ?1").setParameter(1, c.source()).getResultList();
+        return ids.isEmpty() ? -1L : ids.get(0).longValue();
     }
 
     private SearchTerms.Query parse(SearchCriteria c) {
@@ -103,13 +111,16 @@ public class SearchService {
     /**
      * The statement of the matching posts (post_id, score, published_at), its parameters appended to {@code params}.
      * The AND of the terms is a join of their posting lists on post_id (on PostgreSQL a merge join of index-only scans
-     * of the covering primary key, V9_3); score and the date filter come from the term rows themselves. {@code post}
-     * is joined only when a filter needs it (source, platform, plan, incident, sentiment, a substring).
+     * of the covering primary key, V9_3); score and the date filter come from the term rows themselves; the county,
+     * platform and source filters are terms too (V9_4). {@code post} is joined only for a substring (phrase, single
+     * character).
      */
-    private static String matched(SearchTerms.Query q, SearchCriteria c, List<Object> params) {
+    private static String matched(SearchTerms.Query q, SearchCriteria c, Long sourceId, List<Object> params) {
         List<String> terms = new ArrayList<>(q.terms());
-        if (c.county() != null) terms.add(SearchIndexer.COUNTY + c.county());
         if (terms.isEmpty()) throw ApiException.badRequest("q", "检索词中没有可检索的词语");
+        if (c.county() != null) terms.add(SearchIndexer.COUNTY + c.county());
+        if (c.platform() != null) terms.add(SearchIndexer.PLATFORM + c.platform());
+        if (sourceId != null) terms.add(SearchIndexer.SOURCE + sourceId);
         StringBuilder score = new StringBuilder("t0.weight");
         StringBuilder from = new StringBuilder(" from post_term t0");
         for (int i = 1; i < terms.size(); i++) {
@@ -118,8 +129,7 @@ public class SearchService {
                     .append(".term = ?");
             params.add(terms.get(i));
         }
-        boolean needsPost = c.source() != null || c.platform() != null || c.plan() != null || c.incident() != null
-                || c.sentiment() != null || !q.substrings().isEmpty();
+        boolean needsPost = !q.substrings().isEmpty();
         if (needsPost) from.append(" join post p on p.id = t0.post_id");
         StringBuilder sql = new StringBuilder("select t0.post_id as post_id, ").append(score).append(" as score, t0.published_at as published_at")
                 .append(from).append(" where t0.term = ?");
@@ -132,25 +142,17 @@ public class SearchService {
             sql.append(" and t0.published_at < ?");
             params.add(odt(c.to()));
         }
-        if (c.source() != null) {
-            sql.append(" and p.source_id in (select s.id from source s where s.source_key = ?)");
-            params.add(c.source());
-        }
-        if (c.platform() != null) {
-            sql.append(" and p.platform = ?");
-            params.add(c.platform());
-        }
         if (c.plan() != null) {
-            sql.append(" and exists (select 1 from post_match m where m.post_id = p.id and m.plan_id = ?)");
+            sql.append(" and exists (select 1 from post_match m where m.post_id = t0.post_id and m.plan_id = ?)");
             params.add(c.plan());
         }
         if (c.incident() != null) {
-            sql.append(" and exists (select 1 from incident_post ip where ip.post_id = p.id and ip.incident_id = ?)");
+            sql.append(" and exists (select 1 from incident_post ip where ip.post_id = t0.post_id and ip.incident_id = ?)");
             params.add(c.incident());
         }
         if (c.sentiment() != null) {
             sql.append(" and exists (select 1 from incident_post ip join incident_triage it on it.incident_id = ip.incident_id"
-                    + " where ip.post_id = p.id and it.sentiment = ?)");
+                    + " where ip.post_id = t0.post_id and it.sentiment = ?)");
             params.add(c.sentiment());
         }
         for (String s : q.substrings()) {
