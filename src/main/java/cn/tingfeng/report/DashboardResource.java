@@ -20,15 +20,19 @@ public class DashboardResource {
     @Inject
     DashboardService dashboard;
 
-    /** {@link Dashboard.Data} as JSON (written once per computation, see {@link DashboardService#json}). */
+    /**
+     * {@link Dashboard.Data} as JSON (written once per computation, see {@link DashboardService#json}), with an
+     * {@code ETag}: a client that sends it back in {@code If-None-Match} gets 304 while the figures are unchanged.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the dashboard",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Dashboard.Data.class)))
-    public byte[] data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    public jakarta.ws.rs.core.Response data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
-                               @QueryParam("grade") String grade, @QueryParam("category") String category) {
-        return dashboard.json(StatsQuery.of(from, to, county, unitId, grade, category, null));
+                               @QueryParam("grade") String grade, @QueryParam("category") String category,
+                               @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+        return DashboardService.respond(dashboard.tagged(StatsQuery.of(from, to, county, unitId, grade, category, null)), ifNoneMatch);
     }
 }

@@ -53,7 +53,11 @@ public class DashboardService {
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** A computed dashboard with its JSON, written once (the cache serves the bytes: nothing to serialise per request). */
-    private record Rendered(Dashboard.Data data, byte[] json) {
+    private record Rendered(Dashboard.Data data, byte[] json, String etag) {
+    }
+
+    /** The dashboard's JSON and its entity tag (a hash of the bytes: equal figures, equal tag). */
+    public record Json(byte[] body, String etag) {
     }
 
     /** A computed dashboard (or the computation under way) and when it goes stale; {@code refreshing}: one at a time. */
@@ -94,6 +98,26 @@ public class DashboardService {
     /** The dashboard of a query as JSON (UTF-8), as {@link #data}. */
     public byte[] json(StatsQuery q) {
         return rendered(q).json();
+    }
+
+    /** The dashboard of a query as JSON with its entity tag, for conditional requests ({@link #respond}). */
+    public Json tagged(StatsQuery q) {
+        Rendered r = rendered(q);
+        return new Json(r.json(), r.etag());
+    }
+
+    /**
+     * The HTTP answer of a dashboard data request: 304 without a body when the client's {@code If-None-Match} names the
+     * current tag (a browser revalidating its copy, the 大屏 every few seconds), else 200 with the JSON. Either way
+     * {@code Cache-Control: private, no-cache}: a browser keeps the copy but asks each time; shared caches keep nothing.
+     */
+    public static jakarta.ws.rs.core.Response respond(Json json, String ifNoneMatch) {
+        boolean same = ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals(json.etag()) || t.equals("*"));
+        var r = same ? jakarta.ws.rs.core.Response.notModified() : jakarta.ws.rs.core.Response.ok(json.body(),
+                jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+        return r.header("ETag", json.etag()).header("Cache-Control", "private, no-cache").build();
     }
 
     private Rendered rendered(StatsQuery q) {
@@ -143,7 +167,14 @@ public class DashboardService {
 
     private Rendered render(Dashboard.Data d) {
         try {
-            return new Rendered(d, json.writeValueAsBytes(d));
+            byte[] bytes = json.writeValueAsBytes(d);
+            byte[] hash;
+            try {
+                hash = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return new Rendered(d, bytes, "\"" + java.util.HexFormat.of().formatHex(hash, 0, 12) + "\"");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -94,10 +94,11 @@ public class OversightPages {
     @Path("dashboard/data")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
-    public byte[] data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    public jakarta.ws.rs.core.Response data(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                                   @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
-                                                  @QueryParam("grade") String grade, @QueryParam("category") String category) {
-        return charts.json(query(from, to, county, unitId, grade, category));
+                                                  @QueryParam("grade") String grade, @QueryParam("category") String category,
+                                                  @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cn.tingfeng.report.DashboardService.respond(charts.tagged(query(from, to, county, unitId, grade, category)), ifNoneMatch);
     }
 
     /** 大屏: the dashboard full-screen for the command centre (dark, large type), fetching its data every N seconds. */

@@ -201,6 +201,28 @@ class DashboardApiTest {
         as("t-leader").get("/api/dashboard?from=2026-08-01&to=2026-08-05&grade=V").then().statusCode(400);
     }
 
+    /** Unchanged figures revalidate as 304 without a body (a browser, the 大屏); changed ones come back as 200 with a new tag. */
+    @Test
+    void aClientHoldingTheCurrentETagGets304() {
+        io.restassured.response.Response first = as("t-leader").get("/api/dashboard?" + RANGE);
+        first.then().statusCode(200).header("Cache-Control", "private, no-cache");
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{24}\"");
+        io.restassured.response.Response again = as("t-leader").header("If-None-Match", etag).get("/api/dashboard?" + RANGE);
+        again.then().statusCode(304).header("ETag", etag);
+        assertThat(again.asByteArray()).isEmpty();
+        as("t-leader").header("If-None-Match", "W/" + etag).get("/api/dashboard?" + RANGE).then().statusCode(304);
+        as("t-leader").header("If-None-Match", "\"something-else\"").get("/api/dashboard?" + RANGE).then().statusCode(200);
+        WebSession.as("t-leader").header("If-None-Match", etag).get("/app/dashboard/data?" + RANGE).then().statusCode(304);
+        // a department user is refused before any tag is compared
+        as("t-department").header("If-None-Match", etag).get("/api/dashboard?" + RANGE).then().statusCode(403);
+        // a minute later the figures are computed anew ("at" changes): a new tag, the body again
+        clock.set(NOW.plusSeconds(60));
+        io.restassured.response.Response later = as("t-leader").header("If-None-Match", etag).get("/api/dashboard?" + RANGE);
+        later.then().statusCode(200);
+        assertThat(later.header("ETag")).isNotEqualTo(etag);
+    }
+
     @Test
     void thePagesOwnDataWithItsSessionIsTheApisData() {
         String api = as("t-leader").get("/api/dashboard?" + RANGE).then().statusCode(200).extract().asString();
