@@ -50,12 +50,16 @@ public class StatsResource {
                            @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
                            @QueryParam("grade") String grade, @QueryParam("category") String category,
                            @QueryParam("plan") Long plan) {
+        return export(stats, table, format, StatsQuery.of(from, to, county, unitId, grade, category, plan));
+    }
+
+    /** A statistics table as .xlsx or .csv (the API's export and the dashboard page's, {@code /app/dashboard/export}). */
+    public static Response export(StatsService stats, String table, String format, StatsQuery q) {
         if (table == null || !StatsTables.NAMES.contains(table)) {
             throw ApiException.badRequest("table", "须为 " + String.join("、", StatsTables.NAMES) + " 之一");
         }
         String fmt = format == null ? "xlsx" : format;
         if (!fmt.equals("xlsx") && !fmt.equals("csv")) throw ApiException.badRequest("format", "须为 xlsx 或 csv");
-        StatsQuery q = StatsQuery.of(from, to, county, unitId, grade, category, plan);
         Table t = StatsTables.table(table, stats.report(q));
         String file = "stats-" + table + "-" + q.from() + "_" + q.to() + "." + fmt;
         String disposition = "attachment; filename=\"" + file + "\"; filename*=UTF-8''"

@@ -69,9 +69,14 @@ public class SearchResource {
             @QueryParam("to") String to, @QueryParam("source") String source, @QueryParam("platform") String platform,
             @QueryParam("county") String county, @QueryParam("plan") String plan, @QueryParam("sentiment") String sentiment,
             @QueryParam("incident") String incident) {
+        return export(search, format, search.criteria(q, from, to, source, platform, county, plan, sentiment, incident));
+    }
+
+    /** The export as an HTTP answer (the API's and the page's, {@code /app/search/export}, which takes the session). */
+    public static Response export(SearchService search, String format, SearchCriteria criteria) {
         String fmt = format == null || format.isBlank() ? "xlsx" : format;
         if (!fmt.equals("xlsx") && !fmt.equals("csv")) throw ApiException.badRequest("format", "须为 xlsx 或 csv");
-        SearchService.Result r = search.export(search.criteria(q, from, to, source, platform, county, plan, sentiment, incident));
+        SearchService.Result r = search.export(criteria);
         Table t = table(r);
         String disposition = "attachment; filename=\"search." + fmt + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode("检索结果." + fmt, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
@@ -91,6 +96,10 @@ public class SearchResource {
         return new Backfill(indexed, indexer.pending());
     }
 
+    static String zoneLabel() {
+        return SearchCriteria.ZONE.getId().equals("Asia/Shanghai") ? "北京时间" : SearchCriteria.ZONE.getId();
+    }
+
     static Table table(SearchService.Result r) {
         List<List<Object>> rows = new ArrayList<>(r.items().size());
         for (SearchService.Hit h : r.items()) {
@@ -105,6 +114,6 @@ public class SearchResource {
             row.add(h.postId());
             rows.add(row);
         }
-        return new Table("search", "检索结果", List.of("发布时间（北京时间）", "标题", "来源", "平台", "事件编号", "链接", "摘要", "帖子编号"), rows);
+        return new Table("search", "检索结果", List.of("发布时间（" + zoneLabel() + "）", "标题", "来源", "平台", "事件编号", "链接", "摘要", "帖子编号"), rows);
     }
 }

@@ -101,6 +101,21 @@ public class OversightPages {
         return cn.tingfeng.report.DashboardService.respond(charts.tagged(query(from, to, county, unitId, grade, category)), ifNoneMatch);
     }
 
+    /**
+     * The dashboard's export links (the tables of {@code GET /api/stats/export}) with the page's session: a session is
+     * never accepted on {@code /api/*}.
+     */
+    @GET
+    @Path("dashboard/export")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", MediaType.TEXT_HTML})
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN, Roles.SUPERVISOR})
+    public jakarta.ws.rs.core.Response export(@QueryParam("table") String table, @QueryParam("format") String format,
+                                              @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                              @QueryParam("county") String county, @QueryParam("unitId") Long unitId,
+                                              @QueryParam("grade") String grade, @QueryParam("category") String category) {
+        return cn.tingfeng.report.StatsResource.export(stats, table, format, query(from, to, county, unitId, grade, category));
+    }
+
     /** 大屏: the dashboard full-screen for the command centre (dark, large type), fetching its data every N seconds. */
     @GET
     @Path("dashboard/screen")

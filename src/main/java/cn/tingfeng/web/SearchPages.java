@@ -103,6 +103,22 @@ public class SearchPages {
         }
     }
 
+    /**
+     * The page's export links: the same .xlsx/.csv as {@code GET /api/search/export}, with the page's session (the API
+     * accepts only tokens and Basic).
+     */
+    @GET
+    @Path("export")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", MediaType.TEXT_HTML})
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.LEADER})
+    public Response export(@QueryParam("format") String format, @QueryParam("q") String q, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("source") String source, @QueryParam("platform") String platform,
+            @QueryParam("county") String county, @QueryParam("plan") String plan, @QueryParam("sentiment") String sentiment,
+            @QueryParam("incident") String incident) {
+        return cn.tingfeng.search.SearchResource.export(search, format,
+                search.criteria(q, from, to, source, platform, county, plan, sentiment, incident));
+    }
+
     static String platform(String code) {
         return PlatformLabels.of(code);
     }
