@@ -64,7 +64,8 @@ class DashboardBrowserTest {
     @Test
     void theDashboardAndTheScreenDrawTheirChartsAndAClickDrillsDown() throws Exception {
         Instant now = Instant.now();
-        Instant day1 = now.minus(Duration.ofDays(2));
+        // noon (Beijing) two days ago: both incidents of that day stay on it whatever the hour the test runs
+        Instant day1 = java.time.LocalDate.now(WebFormat.ZONE).minusDays(2).atTime(12, 0).atZone(WebFormat.ZONE).toInstant();
         long a = TrackingApi.createIncident("浏览器看板：某小区燃气泄漏", "II", day1);
         long b = TrackingApi.createIncident("浏览器看板：某学校食堂投诉", "III", day1.plus(Duration.ofHours(1)));
         long c = TrackingApi.createIncident("浏览器看板：某路段积水", "IV", now.minus(Duration.ofHours(5)));
@@ -107,8 +108,18 @@ class DashboardBrowserTest {
             int dayIndex = (int) java.time.temporal.ChronoUnit.DAYS.between(from, day1.atZone(WebFormat.ZONE).toLocalDate());
             WebElement trend = driver.findElement(By.id("chart-trend"));
             @SuppressWarnings("unchecked")
-            List<Number> px = (List<Number>) driver.executeScript("return echarts.getInstanceByDom(arguments[0])"
-                    + ".convertToPixel({ seriesIndex: 0 }, [arguments[1], 1]);", trend, dayIndex);
+            // a point inside the bar, as far as possible from the rate lines' points drawn over it (a click there opens them)
+            List<Number> px = (List<Number>) driver.executeScript("var c = echarts.getInstanceByDom(arguments[0]), i = arguments[1];"
+                    + "var o = c.getOption(), n = o.series[0].data[i];"
+                    + "var bottom = c.convertToPixel({ seriesIndex: 0 }, [i, 0]), top = c.convertToPixel({ seriesIndex: 0 }, [i, n]);"
+                    + "var ys = [];"
+                    + "for (var s = 1; s < o.series.length; s++) { var v = o.series[s].data[i];"
+                    + "  if (v != null && v !== '-') ys.push(c.convertToPixel({ seriesIndex: s }, [i, v])[1]); }"
+                    + "var best = (top[1] + bottom[1]) / 2, far = -1;"
+                    + "for (var y = top[1] + 3; y <= bottom[1] - 3; y++) {"
+                    + "  var d = ys.reduce(function (m, q) { return Math.min(m, Math.abs(q - y)); }, 1e9);"
+                    + "  if (d > far) { far = d; best = y; } }"
+                    + "return [bottom[0], best];", trend, dayIndex);
             int x = px.get(0).intValue() - trend.getSize().getWidth() / 2;
             int y = px.get(1).intValue() - trend.getSize().getHeight() / 2;
             new Actions(driver).moveToElement(trend, x, y).click().perform();
