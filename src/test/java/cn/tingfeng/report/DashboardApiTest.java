@@ -230,6 +230,12 @@ class DashboardApiTest {
                 .contentType(org.hamcrest.Matchers.containsString("json")).extract().asString();
         assertThat(own.replaceAll("\"at\":\"[^\"]+\"", "")).isEqualTo(api.replaceAll("\"at\":\"[^\"]+\"", ""));
         WebSession.as("t-department").get("/app/dashboard/data?" + RANGE).then().statusCode(403);
+        // the page's export links take its session (the API's do not)
+        String csv = WebSession.as("t-leader").get("/app/dashboard/export?table=byUnit&format=csv&" + RANGE).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv).contains("测试县教育局");
+        WebSession.as("t-leader").get("/api/stats/export?table=byUnit&format=csv&" + RANGE).then().statusCode(401);
+        WebSession.as("t-department").get("/app/dashboard/export?table=byUnit&format=csv&" + RANGE).then().statusCode(403);
         // the session is not accepted on the API, nor Basic on the page
         WebSession.as("t-leader").get("/api/dashboard?" + RANGE).then().statusCode(401);
     }

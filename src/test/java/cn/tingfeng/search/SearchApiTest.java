@@ -186,8 +186,13 @@ class SearchApiTest {
         String empty = WebSession.as("t-analyst").get("/app/search").then().statusCode(200).extract().asString();
         assertThat(empty).contains("全文检索", "name=\"q\"", "name=\"county\"", "灌南县", "href=\"/app/search\"");
         String page = WebSession.as("t-analyst").get("/app/search?q=" + tag + " 停水").then().statusCode(200).extract().asString();
-        assertThat(page).contains("共 1 条结果", "<mark>停水</mark>", "&lt;script&gt;", "/api/search/export?format=xlsx&amp;q=",
+        assertThat(page).contains("共 1 条结果", "<mark>停水</mark>", "&lt;script&gt;", "/app/search/export?format=xlsx&amp;q=",
                 "2030-05-01 10:00").doesNotContain("<script>alert").doesNotContain("style=");
+        // the page's export works with the page's session (the API's takes none), for the page's roles only
+        WebSession.as("t-analyst").get("/app/search/export?format=csv&q=" + tag + " 停水").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        WebSession.as("t-analyst").get("/api/search/export?format=csv&q=" + tag).then().statusCode(401);
+        WebSession.as("t-department").get("/app/search/export?format=csv&q=" + tag).then().statusCode(403);
         String refused = WebSession.as("t-leader").get("/app/search?q=" + tag + "&from=nope").then().statusCode(400).extract().asString();
         assertThat(refused).contains("class=\"error\"", "北京时间");
     }
