@@ -20,4 +20,16 @@ public interface SearchConfig {
      */
     @WithDefault("false")
     boolean indexOnStore();
+
+    /**
+     * A phrase or single character is checked against the text of every candidate (the posts with all its words) when
+     * there are at most this many; above, the page is found by checking candidates in rank order and the total is
+     * estimated from a sample (shown as 约 N 条, {@code totalExact=false}).
+     */
+    @WithDefault("5000")
+    int phraseExactLimit();
+
+    /** How many candidates, spread over the whole list, the estimate checks. */
+    @WithDefault("2000")
+    int phraseSample();
 }

@@ -32,7 +32,8 @@ public class SearchResource {
             Instant publishedAt) {
     }
 
-    public record Page(long total, int page, int size, List<Item> items) {
+    /** {@code totalExact}: false when {@code total} is estimated (a phrase or single character over very many candidates). */
+    public record Page(long total, boolean totalExact, int page, int size, List<Item> items) {
     }
 
     public record Backfill(int indexed, long pending) {
@@ -57,7 +58,7 @@ public class SearchResource {
         for (SearchService.Hit h : r.items()) {
             items.add(new Item(h.postId(), h.incidentId(), h.title(), h.snippet(), h.source(), h.platform(), h.publishedAt()));
         }
-        return new Page(r.total(), paging.page(), paging.size(), items);
+        return new Page(r.total(), r.exact(), paging.page(), paging.size(), items);
     }
 
     /** The hits (at most {@link SearchService#EXPORT_MAX}, in rank order) as .xlsx or .csv (UTF-8 with BOM). */

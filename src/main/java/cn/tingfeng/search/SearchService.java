@@ -30,13 +30,16 @@ public class SearchService {
     EntityManager em;
     @Inject
     SearchIndexer indexer;
+    @Inject
+    SearchConfig config;
 
     /** One hit: title and snippet are escaped HTML with the hits marked; rawTitle and plainSnippet are plain text. */
     public record Hit(long postId, Long incidentId, String title, String snippet, String source, String sourceName,
             String platform, Instant publishedAt, String url, String rawTitle, String plainSnippet) {
     }
 
-    public record Result(long total, List<Hit> items, SearchTerms.Query query) {
+    /** {@code exact}: false when {@code total} is an estimate (a phrase over very many candidates). */
+    public record Result(long total, List<Hit> items, SearchTerms.Query query, boolean exact) {
     }
 
     /** The query and filters as sent (strings), checked; a bad one is a 400 naming the field. */
@@ -76,22 +79,112 @@ public class SearchService {
     @Transactional
     public Result search(SearchCriteria c, Paging paging) {
         SearchTerms.Query q = parse(c);
+        Long source = sourceId(c);
+        if (!q.substrings().isEmpty()) {
+            List<Object> cparams = new ArrayList<>();
+            String candidates = matched(q, c, source, cparams, false);
+            long n = count(candidates, cparams);
+            if (n > config.phraseExactLimit()) return checkedInRankOrder(q, candidates, cparams, n, paging.offset(), paging.size());
+        }
         List<Object> params = new ArrayList<>();
-        String matched = matched(q, c, sourceId(c), params);
-        long total = ((Number) bind(em.createNativeQuery("select count(*) from (" + matched + ") h"), params).getSingleResult())
-                .longValue();
-        List<Hit> hits = total <= paging.offset() ? List.of() : page(q, matched, params, paging.offset(), paging.size());
-        return new Result(total, hits, q);
+        String matched = matched(q, c, source, params, true);
+        long total = count(matched, params);
+        List<Hit> hits = total <= paging.offset() ? List.of() : hits(q, rankedIds(matched, params, paging.offset(), paging.size()));
+        return new Result(total, hits, q, true);
     }
 
     /** Up to {@link #EXPORT_MAX} hits in rank order, for the export. */
     @Transactional
     public Result export(SearchCriteria c) {
         SearchTerms.Query q = parse(c);
+        Long source = sourceId(c);
+        if (!q.substrings().isEmpty()) {
+            List<Object> cparams = new ArrayList<>();
+            String candidates = matched(q, c, source, cparams, false);
+            long n = count(candidates, cparams);
+            if (n > config.phraseExactLimit()) {
+                List<Long> ids = verifiedInRankOrder(q, candidates, cparams, EXPORT_MAX);
+                return new Result(ids.size(), hits(q, ids), q, true);
+            }
+        }
         List<Object> params = new ArrayList<>();
-        String matched = matched(q, c, sourceId(c), params);
-        List<Hit> hits = page(q, matched, params, 0, EXPORT_MAX);
-        return new Result(hits.size(), hits, q);
+        String matched = matched(q, c, source, params, true);
+        List<Hit> hits = hits(q, rankedIds(matched, params, 0, EXPORT_MAX));
+        return new Result(hits.size(), hits, q, true);
+    }
+
+    private long count(String statement, List<Object> params) {
+        return ((Number) bind(em.createNativeQuery("select count(*) from (" + statement + ") h"), params).getSingleResult()).longValue();
+    }
+
+    /**
+     * A phrase (or single character) over many candidates: the page is taken by checking candidates in rank order,
+     * a chunk at a time, until it is full; the total is the candidates times the share of a sample spread over all of
+     * them (every m-th post id) that holds the phrase — an estimate, never below the hits already seen.
+     */
+    private Result checkedInRankOrder(SearchTerms.Query q, String candidates, List<Object> params, long n, int offset, int size) {
+        List<Long> found = verifiedInRankOrder(q, candidates, params, offset + size);
+        List<Long> page = found.size() <= offset ? List.of() : found.subList(offset, found.size());
+        long m = Math.max(1, (n + config.phraseSample() - 1) / config.phraseSample());
+        List<Object> sp = new ArrayList<>(params);
+        StringBuilder like = new StringBuilder();
+        for (String s : q.substrings()) {
+            like.append(" and (lower(p.title) like ? escape '!' or lower(p.body) like ? escape '!')");
+            sp.add(likePattern(s));
+            sp.add(likePattern(s));
+        }
+        sp.add(m);
+        // the sample's checked and matching posts
+        Object[] r = (Object[]) bind(em.createNativeQuery("select count(*), sum(case when exists (select 1 from post p where p.id = h.post_id"
+                + like + ") then 1 else 0 end) from (" + candidates + ") h where mod(h.post_id, ?) = 0"), reorder(sp, params.size(), q)).getSingleResult();
+        long checked = ((Number) r[0]).longValue();
+        long matching = r[1] == null ? 0 : ((Number) r[1]).longValue();
+        boolean exact = m == 1;
+        long total = checked == 0 ? found.size() : Math.round((double) n * matching / checked);
+        if (found.size() < offset + size) {  // the candidates ran out: the hits are all known
+            total = found.size();
+            exact = true;
+        }
+        total = Math.max(total, found.size());
+        return new Result(total, hits(q, page), q, exact);
+    }
+
+    /** The parameters of the sample statement in the order of its placeholders: the LIKEs come before the candidates'. */
+    private static List<Object> reorder(List<Object> sp, int candidateParams, SearchTerms.Query q) {
+        List<Object> out = new ArrayList<>();
+        int likes = q.substrings().size() * 2;
+        out.addAll(sp.subList(candidateParams, candidateParams + likes));
+        out.addAll(sp.subList(0, candidateParams));
+        out.add(sp.get(sp.size() - 1));
+        return out;
+    }
+
+    /** The ids of up to {@code want} candidates holding every substring, in rank order (checked 200 at a time). */
+    private List<Long> verifiedInRankOrder(SearchTerms.Query q, String candidates, List<Object> params, int want) {
+        List<Long> found = new ArrayList<>();
+        // numbered parameters: ?1 the ids, then ?2… the patterns
+        StringBuilder sql = new StringBuilder("select p.id from post p where p.id in (?1)");
+        List<String> likes = new ArrayList<>();
+        for (String s : q.substrings()) {
+            int k = likes.size() + 2;
+            sql.append(" and (lower(p.title) like ?").append(k).append(" escape '!' or lower(p.body) like ?").append(k + 1).append(" escape '!')");
+            likes.add(likePattern(s));
+            likes.add(likePattern(s));
+        }
+        int chunk = 200;  // then 800, 3,200, 10,000: few sorts of the candidates when the phrase is rare among them
+        for (int from = 0; found.size() < want; from += chunk, chunk = Math.min(10_000, chunk * 4)) {
+            List<Long> ids = rankedIds(candidates, params, from, chunk);
+            if (ids.isEmpty()) break;
+            Query check = em.createNativeQuery(sql.toString()).setParameter(1, ids);
+            for (int i = 0; i < likes.size(); i++) check.setParameter(i + 2, likes.get(i));
+            java.util.Set<Long> ok = new java.util.HashSet<>();
+            for (Object o : check.getResultList()) ok.add(((Number) o).longValue());
+            for (Long id : ids) {
+                if (ok.contains(id) && found.size() < want) found.add(id);
+            }
+            if (ids.size() < chunk) break;
+        }
+        return found;
     }
 
     /** The id of the source filter's key; -1 for a key no source has (nothing matches), null without the filter. */
@@ -115,7 +208,7 @@ public class SearchService {
      * platform and source filters are terms too (V9_4). {@code post} is joined only for a substring (phrase, single
      * character).
      */
-    private static String matched(SearchTerms.Query q, SearchCriteria c, Long sourceId, List<Object> params) {
+    private static String matched(SearchTerms.Query q, SearchCriteria c, Long sourceId, List<Object> params, boolean substrings) {
         List<String> terms = new ArrayList<>(q.terms());
         if (terms.isEmpty()) throw ApiException.badRequest("q", "检索词中没有可检索的词语");
         if (c.county() != null) terms.add(SearchIndexer.COUNTY + c.county());
@@ -129,7 +222,7 @@ public class SearchService {
                     .append(".term = ?");
             params.add(terms.get(i));
         }
-        boolean needsPost = !q.substrings().isEmpty();
+        boolean needsPost = substrings && !q.substrings().isEmpty();
         if (needsPost) from.append(" join post p on p.id = t0.post_id");
         StringBuilder sql = new StringBuilder("select t0.post_id as post_id, ").append(score).append(" as score, t0.published_at as published_at")
                 .append(from).append(" where t0.term = ?");
@@ -155,24 +248,34 @@ public class SearchService {
                     + " where ip.post_id = t0.post_id and it.sentiment = ?)");
             params.add(c.sentiment());
         }
-        for (String s : q.substrings()) {
-            sql.append(" and (lower(p.title) like ? escape '!' or lower(p.body) like ? escape '!')");
-            String like = "%" + s.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            params.add(like);
-            params.add(like);
+        if (needsPost) {
+            for (String s : q.substrings()) {
+                sql.append(" and (lower(p.title) like ? escape '!' or lower(p.body) like ? escape '!')");
+                params.add(likePattern(s));
+                params.add(likePattern(s));
+            }
         }
         return sql.toString();
     }
 
-    /** One page in rank order (a top-N sort over the matched rows). */
-    private List<Hit> page(SearchTerms.Query q, String matched, List<Object> params, int offset, int size) {
+    private static String likePattern(String s) {
+        return "%" + s.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** The ids of one page in rank order (a top-N sort over the matched rows). */
+    private List<Long> rankedIds(String matched, List<Object> params, int offset, int size) {
         Query page = bind(em.createNativeQuery("select h.post_id, h.score, h.published_at from ("
                 + matched + ") h order by h.score desc, h.published_at desc nulls last, h.post_id desc"), params);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = page.setFirstResult(offset).setMaxResults(size).getResultList();
-        if (rows.isEmpty()) return List.of();
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] r : rows) ids.add(((Number) r[0]).longValue());
+        return ids;
+    }
+
+    /** The hits of these posts, in this order: marked titles and snippets, source, incident. */
+    private List<Hit> hits(SearchTerms.Query q, List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
         Map<Long, Object[]> posts = new HashMap<>();
         Map<Long, Long> incidents = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {

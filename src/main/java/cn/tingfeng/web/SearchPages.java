@@ -60,7 +60,7 @@ public class SearchPages {
     public record Row(SearchService.Hit hit, String platformLabel) {
     }
 
-    public record Results(long total, List<Row> rows, int page, Integer prevPage, Integer nextPage, String query) {
+    public record Results(long total, boolean exact, List<Row> rows, int page, Integer prevPage, Integer nextPage, String query) {
     }
 
     @CheckedTemplate
@@ -95,7 +95,7 @@ public class SearchPages {
             List<Row> rows = r.items().stream().map(h -> new Row(h, platform(h.platform()))).toList();
             Integer prev = p > 0 ? p - 1 : null;
             Integer next = r.total() > (long) (p + 1) * paging.size() ? p + 1 : null;
-            return Response.ok(Templates.search(form, options, sentiments, new Results(r.total(), rows, p, prev, next, form.query()), null))
+            return Response.ok(Templates.search(form, options, sentiments, new Results(r.total(), r.exact(), rows, p, prev, next, form.query()), null))
                     .build();
         } catch (cn.tingfeng.shared.ApiException e) {
             return Response.status(WebErrors.status(e)).entity(Templates.search(form, options, sentiments, null, WebErrors.message(e)))
