@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL) of the benchmark corpus over the last 30 days, indexed with the application's own segmentation
  * ({@link SearchIndexer#termsOf}) and written with JDBC batches; then typical queries through {@link SearchService}
  * (count + first page of 20 with snippets): two-character words, place names, two terms, a word with the last 7 days,
- * a word with a platform or source filter.
+ * a word with a platform or source filter, a quoted phrase.
  * Prints and writes p50/p95 per kind and over all ({@code search.p95Ms}, target below 300 ms).
  */
 @QuarkusTest
@@ -71,7 +71,8 @@ class SearchBenchmark {
             new Q("twoTerms", "东海县 停电", false),
             new Q("dated", "投诉", true), new Q("dated", "事故", true), new Q("dated", "海州区", true), new Q("dated", "灌南县 医院", true),
             new Q("filtered", "连云港", false, "weibo", false), new Q("filtered", "投诉", false, "forum", false),
-            new Q("filtered", "学校", false, null, true), new Q("filtered", "海州区 投诉", true, "web", false));
+            new Q("filtered", "学校", false, null, true), new Q("filtered", "海州区 投诉", true, "web", false),
+            new Q("phrase", "\"学校食堂\"", false), new Q("phrase", "\"交通事故\"", false), new Q("phrase", "\"连云港市\"", false));
 
     @Test
     void p95OfTypicalQueries() throws Exception {
