@@ -71,7 +71,8 @@ class WholeLoopBrowserTest {
     void theWholeLoopInTheBrowser() throws Exception {
         String base = "http://localhost:" + app.getPort();
         String today = LocalDate.now(BEIJING).toString();
-        String dashboard = "/app/dashboard?from=" + today + "&to=" + today;
+        // from yesterday: the incident starts 30 minutes ago, which is yesterday when the test runs just after midnight
+        String dashboard = "/app/dashboard?from=" + LocalDate.now(BEIJING).minusDays(1) + "&to=" + today;
         try (Browser analyst = Browser.open(); Browser department = Browser.open(); Browser leader = Browser.open();
              Browser supervisor = Browser.open()) {
             analyst.signIn(base, "t-analyst", TestAccounts.PASSWORD);
