@@ -198,7 +198,9 @@ public class ReportFacts {
     public record Choice(Long id, String title, String grade, String status, Instant startedAt) {
     }
 
-    /** The most recently started incidents that a report can be about (not merged, not dismissed). */
+    /** The columns of a {@link Choice}, read by {@link #choice}. */
+    private static final String CHOICE = "select id, title, grade, status, started_at from incident";
+
     /**
      * The incidents the issue form offers: those already chosen (whatever their age), then the newest {@code n} whose
      * title contains {@code find} (or is the incident number typed, with or without #), or simply the newest {@code n}.
@@ -206,9 +208,9 @@ public class ReportFacts {
     public List<Choice> incidentChoices(String find, List<Long> chosen, int n) {
         java.util.LinkedHashMap<Long, Choice> out = new java.util.LinkedHashMap<>();
         if (chosen != null && !chosen.isEmpty()) {
-            for (Object[] o : rows(em.createNativeQuery("select id, title, grade, status, started_at from incident where id in (?1)"
-                    + " order by started_at desc, id desc").setParameter(1, chosen.stream().limit(200).toList()))) {
-                out.put(n(o[0]), new Choice(n(o[0]), s(o[1]), s(o[2]), s(o[3]), instant(o[4])));
+            for (Object[] o : rows(em.createNativeQuery(CHOICE + " where id in (?1) order by started_at desc, id desc")
+                    .setParameter(1, chosen.stream().limit(200).toList()))) {
+                out.put(n(o[0]), choice(o));
             }
         }
         String f = find == null ? "" : find.strip();
@@ -217,23 +219,28 @@ public class ReportFacts {
             return new ArrayList<>(out.values());
         }
         Long number = f.matches("#?\\d{1,18}") ? Long.valueOf(f.replace("#", "")) : null;
-        String like = "%" + f.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        for (Object[] o : rows(em.createNativeQuery("select id, title, grade, status, started_at from incident"
+        String like = cn.tingfeng.shared.text.SqlLike.contains(f.toLowerCase());
+        for (Object[] o : rows(em.createNativeQuery(CHOICE
                 + " where status not in ('merged', 'dismissed') and (lower(title) like ?1 escape '!' or id = ?2)"
                 + " order by started_at desc, id desc").setParameter(1, like).setParameter(2, number == null ? -1L : number)
                 .setMaxResults(n))) {
-            out.putIfAbsent(n(o[0]), new Choice(n(o[0]), s(o[1]), s(o[2]), s(o[3]), instant(o[4])));
+            out.putIfAbsent(n(o[0]), choice(o));
         }
         return new ArrayList<>(out.values());
     }
 
-    public List<Choice> recentIncidents(int n) {
+    /** The most recently started incidents that a report can be about (not merged, not dismissed). */
+    private List<Choice> recentIncidents(int n) {
         List<Choice> out = new ArrayList<>();
-        for (Object[] o : rows(em.createNativeQuery("select id, title, grade, status, started_at from incident"
-                + " where status not in ('merged', 'dismissed') order by started_at desc, id desc").setMaxResults(n))) {
-            out.add(new Choice(n(o[0]), s(o[1]), s(o[2]), s(o[3]), instant(o[4])));
+        for (Object[] o : rows(em.createNativeQuery(CHOICE + " where status not in ('merged', 'dismissed')"
+                + " order by started_at desc, id desc").setMaxResults(n))) {
+            out.add(choice(o));
         }
         return out;
+    }
+
+    private static Choice choice(Object[] o) {
+        return new Choice(n(o[0]), s(o[1]), s(o[2]), s(o[3]), instant(o[4]));
     }
 
     /** Titles of the incidents created in [from, to) — what the 定时零汇报 alert counts (ZeroReportService). */

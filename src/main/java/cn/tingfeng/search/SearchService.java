@@ -2,6 +2,7 @@ package cn.tingfeng.search;
 
 import cn.tingfeng.shared.ApiException;
 import cn.tingfeng.shared.Paging;
+import cn.tingfeng.shared.text.SqlLike;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,12 +81,8 @@ public class SearchService {
     public Result search(SearchCriteria c, Paging paging) {
         SearchTerms.Query q = parse(c);
         Long source = sourceId(c);
-        if (!q.substrings().isEmpty()) {
-            List<Object> cparams = new ArrayList<>();
-            String candidates = matched(q, c, source, cparams, false);
-            long n = count(candidates, cparams);
-            if (n > config.phraseExactLimit()) return checkedInRankOrder(q, candidates, cparams, n, paging.offset(), paging.size());
-        }
+        Candidates many = manyCandidates(q, c, source);
+        if (many != null) return checkedInRankOrder(q, many.sql(), many.params(), many.n(), paging.offset(), paging.size());
         List<Object> params = new ArrayList<>();
         String matched = matched(q, c, source, params, true);
         long total = count(matched, params);
@@ -98,19 +95,31 @@ public class SearchService {
     public Result export(SearchCriteria c) {
         SearchTerms.Query q = parse(c);
         Long source = sourceId(c);
-        if (!q.substrings().isEmpty()) {
-            List<Object> cparams = new ArrayList<>();
-            String candidates = matched(q, c, source, cparams, false);
-            long n = count(candidates, cparams);
-            if (n > config.phraseExactLimit()) {
-                List<Long> ids = verifiedInRankOrder(q, candidates, cparams, EXPORT_MAX);
-                return new Result(ids.size(), hits(q, ids), q, true);
-            }
+        Candidates many = manyCandidates(q, c, source);
+        if (many != null) {
+            List<Long> ids = verifiedInRankOrder(q, many.sql(), many.params(), EXPORT_MAX);
+            return new Result(ids.size(), hits(q, ids), q, true);
         }
         List<Object> params = new ArrayList<>();
         String matched = matched(q, c, source, params, true);
         List<Hit> hits = hits(q, rankedIds(matched, params, 0, EXPORT_MAX));
         return new Result(hits.size(), hits, q, true);
+    }
+
+    /** The posts with all the query's words (statement, parameters, how many), before its substrings are checked. */
+    private record Candidates(String sql, List<Object> params, long n) {
+    }
+
+    /**
+     * For a query with substrings: its candidates when there are more than {@code phrase-exact-limit} of them (the
+     * substrings are then checked in rank order); null otherwise (the substrings are conditions of one statement).
+     */
+    private Candidates manyCandidates(SearchTerms.Query q, SearchCriteria c, Long source) {
+        if (q.substrings().isEmpty()) return null;
+        List<Object> params = new ArrayList<>();
+        String sql = matched(q, c, source, params, false);
+        long n = count(sql, params);
+        return n > config.phraseExactLimit() ? new Candidates(sql, params, n) : null;
     }
 
     private long count(String statement, List<Object> params) {
@@ -126,17 +135,13 @@ public class SearchService {
         List<Long> found = verifiedInRankOrder(q, candidates, params, offset + size);
         List<Long> page = found.size() <= offset ? List.of() : found.subList(offset, found.size());
         long m = Math.max(1, (n + config.phraseSample() - 1) / config.phraseSample());
-        List<Object> sp = new ArrayList<>(params);
-        StringBuilder like = new StringBuilder();
-        for (String s : q.substrings()) {
-            like.append(" and (lower(p.title) like ? escape '!' or lower(p.body) like ? escape '!')");
-            sp.add(likePattern(s));
-            sp.add(likePattern(s));
-        }
+        // the sample's checked and matching posts; placeholders in order: the substrings', the candidates', m
+        List<Object> sp = new ArrayList<>();
+        String like = substrings(q, i -> "?", sp);
+        sp.addAll(params);
         sp.add(m);
-        // the sample's checked and matching posts
         Object[] r = (Object[]) bind(em.createNativeQuery("select count(*), sum(case when exists (select 1 from post p where p.id = h.post_id"
-                + like + ") then 1 else 0 end) from (" + candidates + ") h where mod(h.post_id, ?) = 0"), reorder(sp, params.size(), q)).getSingleResult();
+                + like + ") then 1 else 0 end) from (" + candidates + ") h where mod(h.post_id, ?) = 0"), sp).getSingleResult();
         long checked = ((Number) r[0]).longValue();
         long matching = r[1] == null ? 0 : ((Number) r[1]).longValue();
         boolean exact = m == 1;
@@ -149,33 +154,17 @@ public class SearchService {
         return new Result(total, hits(q, page), q, exact);
     }
 
-    /** The parameters of the sample statement in the order of its placeholders: the LIKEs come before the candidates'. */
-    private static List<Object> reorder(List<Object> sp, int candidateParams, SearchTerms.Query q) {
-        List<Object> out = new ArrayList<>();
-        int likes = q.substrings().size() * 2;
-        out.addAll(sp.subList(candidateParams, candidateParams + likes));
-        out.addAll(sp.subList(0, candidateParams));
-        out.add(sp.get(sp.size() - 1));
-        return out;
-    }
-
     /** The ids of up to {@code want} candidates holding every substring, in rank order (checked 200 at a time). */
     private List<Long> verifiedInRankOrder(SearchTerms.Query q, String candidates, List<Object> params, int want) {
         List<Long> found = new ArrayList<>();
         // numbered parameters: ?1 the ids, then ?2… the patterns
-        StringBuilder sql = new StringBuilder("select p.id from post p where p.id in (?1)");
-        List<String> likes = new ArrayList<>();
-        for (String s : q.substrings()) {
-            int k = likes.size() + 2;
-            sql.append(" and (lower(p.title) like ?").append(k).append(" escape '!' or lower(p.body) like ?").append(k + 1).append(" escape '!')");
-            likes.add(likePattern(s));
-            likes.add(likePattern(s));
-        }
+        List<Object> likes = new ArrayList<>();
+        String sql = "select p.id from post p where p.id in (?1)" + substrings(q, i -> "?" + (i + 2), likes);
         int chunk = 200;  // then 800, 3,200, 10,000: few sorts of the candidates when the phrase is rare among them
         for (int from = 0; found.size() < want; from += chunk, chunk = Math.min(10_000, chunk * 4)) {
             List<Long> ids = rankedIds(candidates, params, from, chunk);
             if (ids.isEmpty()) break;
-            Query check = em.createNativeQuery(sql.toString()).setParameter(1, ids);
+            Query check = em.createNativeQuery(sql).setParameter(1, ids);
             for (int i = 0; i < likes.size(); i++) check.setParameter(i + 2, likes.get(i));
             java.util.Set<Long> ok = new java.util.HashSet<>();
             for (Object o : check.getResultList()) ok.add(((Number) o).longValue());
@@ -248,18 +237,26 @@ public class SearchService {
                     + " where ip.post_id = t0.post_id and it.sentiment = ?)");
             params.add(c.sentiment());
         }
-        if (needsPost) {
-            for (String s : q.substrings()) {
-                sql.append(" and (lower(p.title) like ? escape '!' or lower(p.body) like ? escape '!')");
-                params.add(likePattern(s));
-                params.add(likePattern(s));
-            }
-        }
+        if (needsPost) sql.append(substrings(q, i -> "?", params));
         return sql.toString();
     }
 
-    private static String likePattern(String s) {
-        return "%" + s.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    /**
+     * The conditions "title or body contains it" on {@code p} for each of the query's substrings (phrases, single
+     * characters), each placeholder written by {@code placeholder} from the index of its pattern in {@code params}'
+     * additions (0, 1, …); the patterns are appended to {@code params}.
+     */
+    private static String substrings(SearchTerms.Query q, java.util.function.IntFunction<String> placeholder, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        int i = 0;
+        for (String s : q.substrings()) {
+            String like = SqlLike.contains(s);
+            sql.append(" and (lower(p.title) like ").append(placeholder.apply(i++)).append(" escape '!' or lower(p.body) like ")
+                    .append(placeholder.apply(i++)).append(" escape '!')");
+            params.add(like);
+            params.add(like);
+        }
+        return sql.toString();
     }
 
     /** The ids of one page in rank order (a top-N sort over the matched rows). */

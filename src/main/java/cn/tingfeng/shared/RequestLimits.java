@@ -26,26 +26,29 @@ public class RequestLimits {
         filters.register(rc -> {
             String length = rc.request().getHeader("Content-Length");
             if (length != null && tooLong(length, limit)) {
-                boolean web = ErrorPages.isWeb(rc.request().path());
                 String mb = (limit / (1024 * 1024)) + " MB";
-                rc.response().setStatusCode(413).putHeader("Connection", "close")
-                        .putHeader("Content-Type", (web ? "text/html" : "application/json") + "; charset=UTF-8")
-                        .end(web ? ErrorPages.html(413, "提交的内容超过 " + mb + " 上限，没有保存。请减少或压缩附件后重新提交。")
-                                : "{\"error\":\"payload_too_large\",\"message\":\"请求体超过 " + mb + " 上限\",\"details\":[]}");
+                rc.response().putHeader("Connection", "close");  // the body is not read: the connection cannot be reused
+                refuse(rc, 413, "提交的内容超过 " + mb + " 上限，没有保存。请减少或压缩附件后重新提交。", "payload_too_large",
+                        "请求体超过 " + mb + " 上限");
                 return;
             }
             String uri = rc.request().uri();
             if (uri != null && uri.length() > MAX_URI) {
-                boolean web = ErrorPages.isWeb(rc.request().path());
-                rc.response().setStatusCode(414)
-                        .putHeader("Content-Type", (web ? "text/html" : "application/json") + "; charset=UTF-8")
-                        .end(web ? ErrorPages.html(414, "请求地址过长（超过 " + MAX_URI + " 个字符）。")
-                                : "{\"error\":\"uri_too_long\",\"message\":\"请求地址过长（超过 " + MAX_URI
-                                        + " 个字符），请把参数放在请求体中\",\"details\":[]}");
+                refuse(rc, 414, "请求地址过长（超过 " + MAX_URI + " 个字符）。", "uri_too_long",
+                        "请求地址过长（超过 " + MAX_URI + " 个字符），请把参数放在请求体中");
                 return;
             }
             rc.next();
         }, 200);
+    }
+
+    /** Ends the request with {@code status}: a Chinese page for the web UI, {@link ApiError}-shaped JSON elsewhere. */
+    private static void refuse(io.vertx.ext.web.RoutingContext rc, int status, String pageMessage, String error, String apiMessage) {
+        boolean web = ErrorPages.isWeb(rc.request().path());
+        rc.response().setStatusCode(status)
+                .putHeader("Content-Type", (web ? "text/html" : "application/json") + "; charset=UTF-8")
+                .end(web ? ErrorPages.html(status, pageMessage)
+                        : "{\"error\":\"" + error + "\",\"message\":\"" + apiMessage + "\",\"details\":[]}");
     }
 
     private static boolean tooLong(String contentLength, long limit) {
