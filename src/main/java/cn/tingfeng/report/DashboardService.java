@@ -168,13 +168,7 @@ public class DashboardService {
     private Rendered render(Dashboard.Data d) {
         try {
             byte[] bytes = json.writeValueAsBytes(d);
-            byte[] hash;
-            try {
-                hash = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            return new Rendered(d, bytes, "\"" + java.util.HexFormat.of().formatHex(hash, 0, 12) + "\"");
+            return new Rendered(d, bytes, "\"" + cn.tingfeng.report.issue.ReportService.sha256(bytes).substring(0, 24) + "\"");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
