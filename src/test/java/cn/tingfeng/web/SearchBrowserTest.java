@@ -56,7 +56,8 @@ class SearchBrowserTest {
         String base = "http://localhost:" + app.getPort();
         try (Browser browser = Browser.open()) {
             var d = browser.driver;
-            var wait = new WebDriverWait(d, Duration.ofSeconds(20));
+            // a wait may read the page while the submitted form replaces it: retry then
+            var wait = new WebDriverWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             browser.signIn(base, "t-analyst", TestAccounts.PASSWORD);
             d.manage().window().setSize(new Dimension(1280, 1400));
             d.get(base + "/app/search");
